@@ -1,0 +1,53 @@
+# Hub CMS — `make help` lists the targets.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help install demo test lint format check browser-deps messages
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found; set PYTHON=python3"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python requirements.txt requirements-dev.txt
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the pinned dependencies
+
+browser-deps: ## Install Debian's Chromium for the browser tests (when root and missing)
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "WARNING: /usr/bin/chromium missing and not root: browser tests will fail"; fi
+
+demo: $(STAMP) ## Set up and serve the site with demo content at http://$(HOST):$(PORT)
+	DJANGO_SETTINGS_MODULE=settings.dev $(BIN)/python manage.py migrate --no-input
+	DJANGO_SETTINGS_MODULE=settings.dev $(BIN)/python manage.py load_demo
+	DJANGO_SETTINGS_MODULE=settings.dev $(BIN)/python manage.py ensure_dev_superuser
+	@echo "Serving the site at http://$(HOST):$(PORT)/en/"
+	DJANGO_SETTINGS_MODULE=settings.dev $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+lint: $(STAMP) ## ruff check and ruff format --check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP) ## Apply ruff's fixes and formatting
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: $(STAMP) ## Django system checks and missing migrations
+	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/python manage.py check
+	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+test: $(STAMP) browser-deps lint check ## Run every check: lint, Django checks, the whole pytest suite (browser included)
+	$(BIN)/python -m pytest

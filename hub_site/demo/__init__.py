@@ -1,0 +1,1 @@
+"""Demo content, built from the seed page. Every step is idempotent."""

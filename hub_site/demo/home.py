@@ -1,0 +1,23 @@
+from wagtail.models import Site
+
+from home.models import HomePage
+
+SITE_NAME = "The ALL Hub"
+HOME_INTRO = (
+    "An independent medical education platform for healthcare professionals "
+    "caring for patients with acute lymphoblastic leukemia."
+)
+
+
+def load_home():
+    """Name the default site and fill in its home page."""
+    site = Site.objects.get(is_default_site=True)
+    home = HomePage.objects.get(pk=site.root_page_id)
+    if site.site_name != SITE_NAME:
+        site.site_name = SITE_NAME
+        site.save(update_fields=["site_name"])
+    if home.title != SITE_NAME or home.intro != HOME_INTRO:
+        home.title = SITE_NAME
+        home.intro = HOME_INTRO
+        home.save_revision().publish()
+    return home

@@ -1,0 +1,1 @@
+"""Site-wide models: editable site copy and settings live here."""

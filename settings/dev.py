@@ -1,0 +1,9 @@
+"""Local development: debug on, console e-mail, any host on loopback."""
+
+from .base import *
+
+DEBUG = env.bool("DEBUG", default=True)
+# A fixed key is fine on a developer's machine; production refuses this exact value.
+SECRET_KEY = env("SECRET_KEY") or DEV_SECRET_KEY
+ALLOWED_HOSTS = env("ALLOWED_HOSTS") or ["127.0.0.1", "localhost", "[::1]"]
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -1,0 +1,11 @@
+import pytest
+
+
+@pytest.fixture
+def live_site(live_server, transactional_db, django_db_serialized_rollback):
+    """A live server on 127.0.0.1 whose database is restored after the test.
+
+    Serialized rollback brings back the rows migrations create (locales, the default site
+    and its home page), which a transactional test's flush would otherwise remove.
+    """
+    return live_server
