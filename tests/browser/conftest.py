@@ -66,3 +66,9 @@ def screenshot(page):
         return path
 
     return take
+
+
+@pytest.fixture
+def hcp_page(page):
+    """A browser tab of a reader who has passed the HCP confirmation."""
+    return page
