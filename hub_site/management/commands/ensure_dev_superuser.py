@@ -2,6 +2,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from hub_site.demo.users import DEMO_PASSWORD, DEMO_USERS
+
 DEV_USERNAME = "admin"
 DEV_PASSWORD = "hub-demo-admin"  # noqa: S105 - local development only, refused without DEBUG
 
@@ -21,6 +23,8 @@ class Command(BaseCommand):
             user.set_password(DEV_PASSWORD)
             user.save()
         self.stdout.write(
-            f"Admin: {settings.WAGTAILADMIN_BASE_URL}/admin/  "
-            f"user '{DEV_USERNAME}', password '{DEV_PASSWORD}' (development only)"
+            f"Admin: /admin/  user '{DEV_USERNAME}', password '{DEV_PASSWORD}' (development only)"
+        )
+        self.stdout.write(
+            f"Role users ({', '.join(DEMO_USERS)}): password '{DEMO_PASSWORD}' (development only)"
         )

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from hub_site.demo.home import load_home
+from hub_site.demo.users import load_users
 
 
 class Command(BaseCommand):
@@ -10,4 +11,5 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         load_home()
+        load_users()
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))

@@ -1,0 +1,73 @@
+"""Submitting a translated page to its locale's translation review.
+
+wagtail-localize's translation editor saves translated strings and can publish, but has no
+"submit for review" action of its own. Translators hold no publish permission, so this view
+turns their strings into a draft revision (wagtail-localize's ``save_target``) and starts
+the page's workflow, which is the translation review of the page's locale.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from wagtail.admin import messages
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation
+
+
+def active_translation(page):
+    """The wagtail-localize translation whose target is this page, if it is one."""
+    if page.locale_id == Locale.get_default().pk:
+        return None
+    return Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).first()
+
+
+def can_submit_translation(page, user):
+    return (
+        page.permissions_for_user(user).can_submit_for_moderation()
+        and active_translation(page) is not None
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def submit_translation_for_review(request, page_id):
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    translation = active_translation(page)
+    workflow = page.get_workflow()
+    if translation is None or workflow is None or page.workflow_in_progress:
+        messages.error(request, _("This page has no translation waiting to be submitted."))
+        return redirect("wagtailadmin_pages:edit", page.pk)
+
+    if request.method == "POST":
+        translation.save_target(user=request.user, publish=False)
+        page.refresh_from_db()
+        workflow.start(page, request.user)
+        messages.success(
+            request,
+            _("'%(title)s' has been submitted to %(workflow)s.")
+            % {"title": page.get_admin_display_title(), "workflow": workflow.name},
+        )
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+
+    return TemplateResponse(
+        request,
+        "hub_workflows/submit_translation.html",
+        {"page": page, "workflow": workflow, "locale": page.locale},
+    )
+
+
+class SubmitTranslationButton(PageMenuItem):
+    label = gettext_lazy("Submit translation for review")
+    icon_name = "resubmit"
+    url_name = "hub_workflows:submit_translation"
+
+    def is_shown(self, user):
+        return can_submit_translation(self.page, user)

@@ -1,0 +1,48 @@
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+
+from hub_site.workflows import translation_review
+from hub_site.workflows.models import FOUR_EYES_OVERRIDE
+
+
+@hooks.register("register_log_actions")
+def register_four_eyes_override(actions):
+    actions.register_action(
+        FOUR_EYES_OVERRIDE,
+        _("Four-eyes override"),
+        _("Approved own work as site manager (four-eyes override)"),
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_translation_review_urls():
+    return [
+        path(
+            "hub/translations/<int:page_id>/submit/",
+            include(
+                (
+                    [
+                        path(
+                            "",
+                            translation_review.submit_translation_for_review,
+                            name="submit_translation",
+                        )
+                    ],
+                    "hub_workflows",
+                ),
+                namespace="hub_workflows",
+            ),
+        )
+    ]
+
+
+@hooks.register("register_page_listing_more_buttons")
+def translation_listing_buttons(page, user, next_url=None):
+    yield translation_review.SubmitTranslationButton(page=page, priority=5)
+
+
+@hooks.register("register_page_header_buttons")
+def translation_header_buttons(page, user, view_name, next_url=None):
+    yield translation_review.SubmitTranslationButton(page=page, priority=12)
