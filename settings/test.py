@@ -23,3 +23,7 @@ ARTIFACTS_DIR.mkdir(exist_ok=True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file rather than memory: tests can close and reopen the connection like production.
     DATABASES["default"]["TEST"] = {"NAME": str(ARTIFACTS_DIR / "test-db.sqlite3")}
+
+# Serve static files straight from the apps, as they change, without collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
