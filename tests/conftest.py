@@ -1,5 +1,7 @@
 import pytest
 
+from django.core.cache import cache
+
 
 @pytest.fixture
 def live_site(live_server, transactional_db, django_db_serialized_rollback):
@@ -18,3 +20,9 @@ def hcp_client(client):
     Use it for every request to a reader page; the plain ``client`` is a first-time reader.
     """
     return client
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Each test starts with an empty cache, as its database starts from the migrated state."""
+    cache.clear()

@@ -1,7 +1,9 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from hub_site.demo.funders import load_funders
 from hub_site.demo.home import load_home
+from hub_site.demo.pages import load_pages
 
 
 class Command(BaseCommand):
@@ -9,5 +11,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        load_home()
+        home = load_home()
+        load_pages(home)
+        load_funders(home)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
