@@ -19,8 +19,8 @@ FOOTER_CACHE_KEY = "home:footer:{site_id}:{language}"
 def join_names(names):
     """Join names as a list in the active language: "A", "A and B", "A, B, and C"."""
     names = list(names)
-    if len(names) == 1:
-        return names[0]
+    if len(names) <= 1:
+        return "".join(names)
     if len(names) == 2:
         return pgettext("list of two", "%(first)s and %(second)s") % {
             "first": names[0],

@@ -40,7 +40,7 @@ class SupportForm(forms.Form):
 
     def __init__(self, *args, page=None, user=None, **kwargs):
         # Wagtail's form pages pass the page and the user; this form needs neither.
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, label_suffix="", **kwargs)
 
     def clean(self):
         cleaned_data = super().clean()
