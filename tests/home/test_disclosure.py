@@ -144,9 +144,7 @@ def test_unpublishing_a_funder_changes_the_next_page_served(hcp_client, seed_fun
 def test_publishing_a_funder_changes_the_next_page_served(hcp_client, add_funder):
     for name, level in SPONSORS:
         add_funder(name, level)
-    grant = add_funder(
-        "Hippocrate Conference Institute", disclosure_name=SEED_GRANT, publish=False
-    )
+    grant = add_funder("Hippocrate Conference Institute", disclosure_name=SEED_GRANT, publish=False)
     assert "educational grant" not in footer_sentence(hcp_client)
 
     grant.get_latest_revision().publish()

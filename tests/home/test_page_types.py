@@ -1,5 +1,7 @@
 """Page type rules and rendering of every home page type, with Wagtail's test assertions."""
 
+import pytest
+
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text
@@ -110,33 +112,44 @@ class EditorTests(WagtailPageTestCase):
         )
 
 
-class RenderingTests(WagtailPageTestCase):
+class PreviewTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        home = HomePage.objects.get(pk=Site.objects.get(is_default_site=True).root_page_id)
-        level = SponsorshipLevel.objects.create(locale=home.locale, name="Gold", rank=1)
-        cls.standard = home.add_child(
-            instance=StandardPage(title="About", slug="about", body="<p>About us.</p>")
-        )
-        cls.index = home.add_child(instance=FunderIndexPage(title="Funders", slug="funders"))
-        cls.funder = cls.index.add_child(
-            instance=FunderPage(title="Amgen", slug="amgen", level=level)
-        )
-        cls.support = home.add_child(
-            instance=SupportPage(title="Support", slug="support", to_address="a@example.com")
-        )
-        cls.home = home
-
-    def test_each_page_type_renders(self):
-        for page in [self.home, self.standard, self.index, self.funder, self.support]:
-            with self.subTest(page=page.title):
-                self.assertPageIsRenderable(page)
-
-    def test_support_page_previews_its_form_and_landing_page(self):
-        self.assertPageIsPreviewable(self.support, mode="form")
-        self.assertPageIsPreviewable(self.support, mode="landing")
+        cls.pages = build_one_page_of_each_type()
 
     def test_each_page_type_previews(self):
-        for page in [self.home, self.standard, self.index, self.funder]:
+        for page in self.pages.values():
             with self.subTest(page=page.title):
                 self.assertPageIsPreviewable(page)
+
+    def test_support_page_previews_its_landing_page(self):
+        self.assertPageIsPreviewable(self.pages["support"], mode="landing")
+
+
+def build_one_page_of_each_type():
+    home = HomePage.objects.get(pk=Site.objects.get(is_default_site=True).root_page_id)
+    level = SponsorshipLevel.objects.create(locale=home.locale, name="Gold", rank=1)
+    index = home.add_child(instance=FunderIndexPage(title="Funders", slug="funders"))
+    return {
+        "home": home,
+        "standard": home.add_child(
+            instance=StandardPage(title="About", slug="about", body="<p>About us.</p>")
+        ),
+        "funder index": index,
+        "funder": index.add_child(instance=FunderPage(title="Amgen", slug="amgen", level=level)),
+        "support": home.add_child(
+            instance=SupportPage(title="Support", slug="support", to_address="a@example.com")
+        ),
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page_type", ["home", "standard", "funder index", "funder", "support"])
+def test_each_page_type_renders_for_readers(hcp_client, page_type):
+    page = build_one_page_of_each_type()[page_type]
+
+    response = hcp_client.get(page.url)
+
+    assert response.status_code == 200
+    assert response.context["page"].specific == page
+    assert f"<h1>{page.title}</h1>" in response.text
