@@ -1,8 +1,36 @@
 import pytest
 
+from django.core.cache import cache
+from django.db import connections
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """pytest-django's test database, and the migrated rows it serialized for rollback.
+
+    Django keeps those rows on the connection object; once Playwright's event loop runs in
+    this thread, asgiref hands out other connection objects, which lack them.
+    """
+    return {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
+
 
 @pytest.fixture
-def live_site(live_server, transactional_db, django_db_serialized_rollback):
+def serialized_rows_on_this_connection(django_db_setup):
+    for alias, rows in django_db_setup.items():
+        connections[alias]._test_serialized_contents = rows
+
+
+@pytest.fixture
+def live_site(
+    serialized_rows_on_this_connection,
+    live_server,
+    transactional_db,
+    django_db_serialized_rollback,
+):
     """A live server on 127.0.0.1 whose database is restored after the test.
 
     Serialized rollback brings back the rows migrations create (locales, the default site
@@ -18,3 +46,9 @@ def hcp_client(client):
     Use it for every request to a reader page; the plain ``client`` is a first-time reader.
     """
     return client
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Each test starts with an empty cache, as its database starts from the migrated state."""
+    cache.clear()

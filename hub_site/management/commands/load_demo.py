@@ -1,7 +1,9 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from hub_site.demo.funders import load_funders
 from hub_site.demo.home import load_home
+from hub_site.demo.pages import load_pages
 from hub_site.demo.users import load_users
 
 
@@ -10,6 +12,8 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        load_home()
+        home = load_home()
+        load_pages(home)
+        load_funders(home)
         load_users()
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))

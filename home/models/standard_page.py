@@ -5,22 +5,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-
-class HomePage(Page):
-    """The root of each locale's tree: /en/, /es/ …"""
-
-    intro = models.TextField(
-        _("intro"), blank=True, help_text=_("A sentence or two shown under the site name.")
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    parent_page_types = ["wagtailcore.Page"]
-    template = "home/home_page.html"
-
-    class Meta:
-        verbose_name = _("home page")
+from .translation import PAGE_TRANSLATABLE_FIELDS
 
 
 class StandardPage(Page):
@@ -40,6 +27,12 @@ class StandardPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     settings_panels = [FieldPanel("open_to_public"), *Page.settings_panels]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    translatable_fields = [
+        *PAGE_TRANSLATABLE_FIELDS,
+        TranslatableField("intro"),
+        TranslatableField("body"),
+        SynchronizedField("open_to_public"),
+    ]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]

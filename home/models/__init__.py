@@ -1,0 +1,16 @@
+"""Home app models, one module per page type (see DESIGN.md, "Models files stay small")."""
+
+from .funders import FunderIndexPage, FunderPage, FundingType, SponsorshipLevel
+from .home_page import HomePage
+from .standard_page import StandardPage
+from .support_page import SupportPage
+
+__all__ = [
+    "FunderIndexPage",
+    "FunderPage",
+    "FundingType",
+    "HomePage",
+    "SponsorshipLevel",
+    "StandardPage",
+    "SupportPage",
+]

@@ -1,0 +1,80 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .funders import FunderIndexPage, FunderPage, group_funders
+from .translation import PAGE_TRANSLATABLE_FIELDS
+
+
+class HomePage(Page):
+    """The root of each locale's tree: /en/, /es/ …"""
+
+    intro = models.TextField(
+        _("intro"), blank=True, help_text=_("A sentence or two shown under the site name.")
+    )
+    support_heading = models.CharField(_("support heading"), max_length=255, blank=True)
+    support_text = models.TextField(_("support text"), blank=True)
+    support_link_text = models.CharField(
+        _("support link text"),
+        max_length=100,
+        blank=True,
+        help_text=_("Leave blank for “Find out more” in the reader's language."),
+    )
+    support_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("support page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The page the call to action links to."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("support_heading"),
+                FieldPanel("support_text"),
+                FieldPanel("support_link_text"),
+                PageChooserPanel("support_page", "home.SupportPage"),
+            ],
+            heading=_("Support call to action"),
+        ),
+    ]
+    translatable_fields = [
+        *PAGE_TRANSLATABLE_FIELDS,
+        TranslatableField("intro"),
+        TranslatableField("support_heading"),
+        TranslatableField("support_text"),
+        TranslatableField("support_link_text"),
+        # The template follows the link to the page's translation (``.localized``).
+        SynchronizedField("support_page"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    # Articles and surveys add their index pages here when they are merged.
+    subpage_types = ["home.StandardPage", "home.FunderIndexPage", "home.SupportPage"]
+    template = "home/home_page.html"
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        funders = FunderPage.objects.descendant_of(self).for_readers()
+        context["funder_groups"] = group_funders(funders)
+        context["funders_index"] = FunderIndexPage.objects.child_of(self).live().public().first()
+        context["support_link"] = self.live_support_page()
+        return context
+
+    def live_support_page(self):
+        """The support page in the reader's language, or None while it is not published."""
+        if self.support_page_id is None:
+            return None
+        support_page = self.support_page.localized
+        return support_page if support_page.live else None

@@ -1,0 +1,91 @@
+"""Demo About, Privacy, Cookies and Support pages, and the home page's call to action."""
+
+from home.models import StandardPage, SupportPage
+
+SUPPORT_HEADING = "Now you can support HCPs in making informed decisions for their patients"
+SUPPORT_TEXT = (
+    "Your contribution helps us continuously deliver expertly curated content to HCPs "
+    "worldwide. You will also have the opportunity to make a content suggestion for "
+    "consideration and receive updates on the impact contributions are making to our content."
+)
+SUPPORT_LINK_TEXT = "Find out more"
+EDITORS_ADDRESS = "editors@example.com"
+
+STANDARD_PAGES = [
+    {
+        "slug": "about",
+        "title": "About",
+        "intro": "The ALL Hub is an independent medical education platform for healthcare "
+        "professionals caring for patients with acute lymphoblastic leukemia.",
+        "body": "<p>Our editors curate the latest clinical developments, reviewed by medical "
+        "experts before publication. Our funders are allowed no direct influence on our "
+        "content.</p>",
+        "open_to_public": False,
+    },
+    {
+        "slug": "privacy",
+        "title": "Privacy",
+        "intro": "How we handle the personal data you share with us.",
+        "body": "<p>When you send the support form, we store your answers. We keep your email "
+        "address only if you agree to receive updates on the impact of contributions, and we "
+        "record when you agreed and the wording you agreed to.</p>",
+        "open_to_public": True,
+    },
+    {
+        "slug": "cookies",
+        "title": "Cookies",
+        "intro": "The cookies this site sets and why.",
+        "body": "<p>We set a session cookie to remember that you confirmed you are a "
+        "healthcare professional, a language cookie for your chosen language, and a security "
+        "cookie that protects our forms.</p>",
+        "open_to_public": True,
+    },
+]
+
+
+def ensure_child_page(parent, model, slug, **fields):
+    """The published child of ``parent`` with this slug, created or updated to ``fields``.
+
+    A page that already has these values is left alone, so running the demo again creates
+    no revision.
+    """
+    page = model.objects.child_of(parent).filter(slug=slug).first()
+    if page is None:
+        page = model(slug=slug, **fields)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        return page
+    changed = {name: value for name, value in fields.items() if getattr(page, name) != value}
+    if changed:
+        for name, value in changed.items():
+            setattr(page, name, value)
+        page.save_revision().publish()
+    return page
+
+
+def load_pages(home):
+    for fields in STANDARD_PAGES:
+        ensure_child_page(home, StandardPage, show_in_menus=True, **fields)
+    support = ensure_child_page(
+        home,
+        SupportPage,
+        slug="support",
+        title="Support",
+        intro=f"<p>{SUPPORT_TEXT}</p>",
+        thank_you_text="<p>Thank you for supporting HCPs in making informed decisions for "
+        "their patients.</p>",
+        to_address=EDITORS_ADDRESS,
+        subject="New support form submission",
+        show_in_menus=True,
+    )
+    cta = {
+        "support_heading": SUPPORT_HEADING,
+        "support_text": SUPPORT_TEXT,
+        "support_link_text": SUPPORT_LINK_TEXT,
+        "support_page_id": support.pk,
+    }
+    if any(getattr(home, name) != value for name, value in cta.items()):
+        for name, value in cta.items():
+            setattr(home, name, value)
+        home.save_revision().publish()
+    return support
