@@ -23,3 +23,4 @@ ARTIFACTS_DIR.mkdir(exist_ok=True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file rather than memory: tests can close and reopen the connection like production.
     DATABASES["default"]["TEST"] = {"NAME": str(ARTIFACTS_DIR / "test-db.sqlite3")}
+HCP_COOKIE_SECURE = False  # served over plain HTTP

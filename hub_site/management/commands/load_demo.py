@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from hub_site.demo.gate import load_gate_copy
 from hub_site.demo.home import load_home
 
 
@@ -10,4 +11,5 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         load_home()
+        load_gate_copy()
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
