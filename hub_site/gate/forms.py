@@ -17,7 +17,7 @@ class ConfirmForm(forms.Form):
     """
 
     next = forms.CharField(
-        required=False, max_length=MAX_RETURN_URL_LENGTH, widget=forms.HiddenInput
+        required=False, strip=False, max_length=MAX_RETURN_URL_LENGTH, widget=forms.HiddenInput
     )
 
     def __init__(self, *args, request, **kwargs):

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from hub_site.gate.cookies import clear_confirmation, set_confirmation
 from hub_site.gate.forms import ConfirmForm, home_url
@@ -57,9 +57,20 @@ def confirm(request):
 
 
 @never_cache
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def withdraw(request):
-    """Forget the reader's confirmation; the home page then shows the gate again."""
-    response = _see_other(home_url())
-    clear_confirmation(response)
+    """Forget the reader's confirmation (POST, CSRF-protected); GET asks to be sure.
+
+    The footer links here rather than holding the form itself, so reader pages carry no
+    CSRF token: Django sets the CSRF cookie on every response that uses one, and a page
+    cache stores no response that sets a cookie.
+    """
+    if request.method == "POST":
+        response = _see_other(home_url())
+        clear_confirmation(response)
+        return response
+    response = render(
+        request, "hub_site/gate_withdraw.html", {"copy": GateCopy.for_active_language()}
+    )
+    response["X-Robots-Tag"] = "noindex"
     return response

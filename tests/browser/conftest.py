@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from django.db import connections
+
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 # Without these, Chromium stalls on this closed network trying to reach Google's services.
@@ -30,9 +32,20 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def browser_context():
+def browser_context(django_db_setup):
     profile = tempfile.mkdtemp(prefix="hub-chromium-")
+    # Once Playwright's sync API runs its event loop in this thread, Django hands the thread
+    # new database connection objects (asgiref's Local follows the loop's context). Without
+    # the test database's serialized contents on them, serialized rollback would restore
+    # nothing, and every browser test after the first would start from an empty database.
+    serialized = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
+        for alias, contents in serialized.items():
+            connections[alias]._test_serialized_contents = contents
         context = playwright.chromium.launch_persistent_context(
             profile,
             executable_path=CHROMIUM,
