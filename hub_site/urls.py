@@ -10,6 +10,7 @@ from hub_site import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -25,6 +26,7 @@ if settings.DEBUG:
 # Reader-facing pages live under a language prefix (/en/, /es/ …); "/" redirects to the
 # reader's language through LocaleMiddleware.
 urlpatterns += i18n_patterns(
+    path("hcp-confirm/", include("hub_site.gate.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,5 +1,6 @@
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -15,3 +16,10 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
     return JsonResponse({"status": "ok", "database": "up"})
+
+
+@require_GET
+def robots_txt(request):
+    """Crawlers may fetch everything but the CMS; gated pages answer them with the noindex gate."""
+    lines = ["User-agent: *", f"Disallow: {reverse('wagtailadmin_home')}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -11,3 +11,4 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Serve static files straight from the apps, as they change, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+HCP_COOKIE_SECURE = False  # served over plain HTTP

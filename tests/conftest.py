@@ -40,12 +40,20 @@ def live_site(
 
 
 @pytest.fixture
-def hcp_client(client):
+def hcp_client():
     """A test client for a reader who has passed the HCP confirmation.
 
-    Use it for every request to a reader page; the plain ``client`` is a first-time reader.
+    It carries a freshly signed confirmation cookie, as the gate's "I am a healthcare
+    professional" button sets it. Use it for every request to a reader page; the plain
+    ``client`` (a separate client) is a first-time reader.
     """
-    return client
+    from django.test import Client
+
+    from hub_site.gate.cookies import COOKIE_NAME, signed_confirmation
+
+    confirmed = Client()
+    confirmed.cookies[COOKIE_NAME] = signed_confirmation()
+    return confirmed
 
 
 @pytest.fixture(autouse=True)

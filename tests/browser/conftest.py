@@ -32,6 +32,8 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(scope="session")
 def browser_context():
     profile = tempfile.mkdtemp(prefix="hub-chromium-")
+    # Serialized rollback survives Playwright's event loop thanks to tests/conftest.py's
+    # ``serialized_rows_on_this_connection``, which ``live_site`` requests.
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             profile,
@@ -69,6 +71,22 @@ def screenshot(page):
 
 
 @pytest.fixture
-def hcp_page(page):
-    """A browser tab of a reader who has passed the HCP confirmation."""
+def hcp_page(page, live_site):
+    """A browser tab of a reader who has passed the HCP confirmation on the live site.
+
+    Same tab and browser profile as ``page``: a test uses one or the other.
+    """
+    from hub_site.gate.cookies import COOKIE_NAME, signed_confirmation
+
+    page.context.add_cookies(
+        [
+            {
+                "name": COOKIE_NAME,
+                "value": signed_confirmation(),
+                "url": live_site.url,
+                "httpOnly": True,
+                "sameSite": "Lax",
+            }
+        ]
+    )
     return page

@@ -32,8 +32,8 @@ def test_home_page_is_the_default_site_root():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", CONFIGURED_LANGUAGES)
-def test_home_page_is_served_in_each_configured_locale(client, language):
-    response = client.get(f"/{language}/")
+def test_home_page_is_served_in_each_configured_locale(hcp_client, language):
+    response = hcp_client.get(f"/{language}/")
 
     assert response.status_code == 200
     assert f'<html lang="{language}">' in response.text

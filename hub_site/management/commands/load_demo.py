@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from hub_site.demo.funders import load_funders
+from hub_site.demo.gate import load_gate_copy
 from hub_site.demo.home import load_home
 from hub_site.demo.pages import load_pages
 from hub_site.demo.users import load_users
@@ -13,6 +14,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         home = load_home()
+        load_gate_copy()
         load_pages(home)
         load_funders(home)
         load_users()

@@ -1,0 +1,6 @@
+"""The HCP gate: every reader confirms once that they are a healthcare professional.
+
+``middleware`` decides per request, ``cookies`` signs and checks the confirmation,
+``access`` knows what is open, ``redirects`` checks return URLs, ``views`` and ``forms``
+serve the interstitial. See README.md, "HCP gate".
+"""

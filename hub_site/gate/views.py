@@ -1,0 +1,76 @@
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from hub_site.gate.cookies import clear_confirmation, set_confirmation
+from hub_site.gate.forms import ConfirmForm, home_url
+from hub_site.models import GateCopy
+
+
+def _see_other(url):
+    return HttpResponseRedirect(url, status=303)
+
+
+def _language_links(return_url):
+    """The interstitial in each language, keeping the reader's return URL."""
+    query = f"?{urlencode({'next': return_url})}" if return_url else ""
+    links = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            url = reverse("hcp_gate:confirm")
+        info = translation.get_language_info(code)
+        links.append({"code": code, "info": info, "url": url + query})
+    return links
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def confirm(request):
+    """The interstitial (GET) and the reader's confirmation (POST, CSRF-protected).
+
+    Confirming sets the signed cookie and returns the reader to the checked return URL.
+    """
+    if request.method == "POST":
+        form = ConfirmForm(request.POST, request=request)
+        response = _see_other(form.return_url)
+        set_confirmation(response, request)
+        return response
+
+    form = ConfirmForm.for_return_url(request.GET.get("next", ""), request)
+    response = render(
+        request,
+        "hub_site/gate.html",
+        {
+            "copy": GateCopy.for_active_language(),
+            "form": form,
+            "language_links": _language_links(form.initial["next"]),
+        },
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def withdraw(request):
+    """Forget the reader's confirmation (POST, CSRF-protected); GET asks to be sure.
+
+    The footer links here rather than holding the form itself, so reader pages carry no
+    CSRF token: Django sets the CSRF cookie on every response that uses one, and a page
+    cache stores no response that sets a cookie.
+    """
+    if request.method == "POST":
+        response = _see_other(home_url())
+        clear_confirmation(response)
+        return response
+    response = render(
+        request, "hub_site/gate_withdraw.html", {"copy": GateCopy.for_active_language()}
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
