@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from hub_site.demo.home import load_home
+from hub_site.demo.surveys import load_surveys
 
 
 class Command(BaseCommand):
@@ -9,5 +10,6 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        load_home()
+        home = load_home()
+        load_surveys(home)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
