@@ -171,3 +171,6 @@ class PollVote(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["poll_key", "respondent"], name="poll_vote_once"),
         ]
+
+    def __str__(self):
+        return f"{self.choice} ({self.locale})"
