@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -73,7 +74,7 @@ class PageResultsMixin:
     def dispatch(self, request, page_id, *args, **kwargs):
         page = get_object_or_404(Page, pk=page_id).specific
         if not isinstance(page, SurveyPage | PollPage):
-            raise PermissionDenied
+            raise Http404
         if not page.permissions_for_user(request.user).can_edit():
             raise PermissionDenied
         self.page = page
