@@ -1,6 +1,7 @@
 from django.contrib.sessions.backends.db import SessionStore
 from django.template import Context, Template
 from django.test import RequestFactory
+from django.utils import translation
 
 # The clean names of the seed survey's four statements and its comment box.
 STATEMENT_NAMES = [
@@ -19,15 +20,17 @@ def answers(levels=(4, 5, 3, 2), comments="", **extra):
     return data
 
 
-def render_tags(source, client=None, path="/en/", **context):
-    """Render survey template tags as the reader behind ``client`` (with their session)."""
-    request = RequestFactory().get(path)
+def render_tags(source, client=None, language="en", **context):
+    """Render survey template tags as the reader behind ``client`` (with their session),
+    in ``language`` as LocaleMiddleware would have activated it for the page."""
+    request = RequestFactory().get(f"/{language}/")
     session_key = client.session.session_key if client is not None else None
     request.session = SessionStore(session_key=session_key)
     request.user = None
-    html = Template("{% load survey_tags %}" + source).render(
-        Context({"request": request, **context})
-    )
+    with translation.override(language):
+        html = Template("{% load survey_tags %}" + source).render(
+            Context({"request": request, **context})
+        )
     if request.session.modified:
         request.session.save()
     return html

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from home.models import StandardPage
 from surveys.models import SurveyFormField, SurveyPage, SurveySettings
@@ -59,11 +59,11 @@ def test_the_survey_is_shown_in_the_articles_language(survey, home, spanish):
     spanish_home.save_revision().publish()
     spanish_article = add_page(spanish_home, StandardPage(title="Artículo", slug="articulo"))
 
-    with translation.override("es"):
-        untranslated = render_tags("{% feedback_survey article %}", article=spanish_article)
-        spanish_survey = survey.copy_for_translation(spanish)
-        spanish_survey.save_revision().publish()
-        translated = render_tags("{% feedback_survey article %}", article=spanish_article)
+    tag = "{% feedback_survey article %}"
+    untranslated = render_tags(tag, language="es", article=spanish_article)
+    spanish_survey = survey.copy_for_translation(spanish)
+    spanish_survey.save_revision().publish()
+    translated = render_tags(tag, language="es", article=spanish_article)
 
     # An English form on a Spanish article would post answers its survey refuses.
     assert untranslated.strip() == ""
@@ -97,8 +97,7 @@ def test_latest_open_poll_is_the_newest_open_one(poll, make_poll):
 
 
 def test_latest_open_poll_is_in_the_readers_language(poll):
-    with translation.override("es"):
-        assert render_tags("{% latest_open_poll %}").strip() == ""
+    assert render_tags("{% latest_open_poll %}", language="es").strip() == ""
     assert f'action="{poll.url}"' in render_tags("{% latest_open_poll %}")
 
 
