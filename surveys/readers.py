@@ -37,6 +37,8 @@ def _hashed(purpose, value):
 
 def respondent_key(request, create=False):
     """The reader's pseudonymous key, or None when they have no session yet."""
+    if getattr(request, "session", None) is None:  # an editor's preview
+        return None
     if request.session.session_key is None:
         if not create:
             return None
@@ -97,7 +99,7 @@ def flash(request, target, state):
 
 
 def pop_flash(request, target):
-    if request.session.session_key is None:
+    if getattr(request, "session", None) is None or request.session.session_key is None:
         return None
     flashed = request.session.get(FLASH_SESSION_KEY)
     if not flashed or flashed.get("target") != target:

@@ -133,6 +133,11 @@ class PollPage(Page):
 
         return serve_poll(request, self)
 
+    def serve_preview(self, request, mode_name):
+        from surveys.views import render_poll
+
+        return render_poll(request, self)
+
 
 class PollResult:
     def __init__(self, choice, votes, total):

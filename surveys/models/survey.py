@@ -15,7 +15,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from surveys.forms import LIKERT, LIKERT_LEVELS, SurveyFormBuilder
+from surveys.forms import LIKERT, SurveyFormBuilder
 
 from .page_fields import PAGE_TRANSLATABLE_FIELDS
 
@@ -115,19 +115,15 @@ class SurveyPage(FormMixin, Page):
             ("response_locale", _("Language")),
         ]
 
-    @property
-    def likert_levels(self):
-        return LIKERT_LEVELS
-
     def serve(self, request, *args, **kwargs):
         from surveys.views import serve_survey
 
         return serve_survey(request, self)
 
-    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
-        from surveys.views import render_survey
+    def serve_preview(self, request, mode_name):
+        from surveys.views import OPEN, THANKS, render_survey
 
-        return render_survey(request, self, state="thanks")
+        return render_survey(request, self, state=THANKS if mode_name == "landing" else OPEN)
 
 
 class SurveyResponse(AbstractFormSubmission):

@@ -171,3 +171,11 @@ def test_an_unpublished_poll_is_not_found(hcp_client, poll):
     response = hcp_client.post(poll.url, {"choice": poll.choices.first().pk})
 
     assert response.status_code == 404
+
+
+def test_a_tampered_article_id_in_a_survey_link_is_refused(hcp_client, survey):
+    response = hcp_client.get(survey.url, {"article": "999999"})
+
+    assert response.status_code == 400
+    assert "The page this answer was given on could not be found." in response.text
+    assert "<form" not in response.text.split("<main")[1]

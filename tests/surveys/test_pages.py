@@ -166,3 +166,24 @@ def test_wagtail_localize_offers_the_words_for_translation_and_keeps_the_rest(po
     assert "likert" not in survey_strings
     assert {"Your opinion matters", "Very positive", "Neutral / unsure"} <= poll_strings
     assert "after_vote" not in poll_strings
+
+
+@pytest.mark.parametrize(
+    ("mode", "expected"),
+    [
+        ("form", '<button class="button" type="submit">Send feedback</button>'),
+        ("landing", "Thank you for your feedback: it helps us plan the next articles."),
+    ],
+)
+def test_editors_preview_the_form_and_the_thank_you(survey, mode, expected):
+    response = survey.make_preview_request(preview_mode=mode)
+
+    assert response.status_code == 200
+    assert expected in response.rendered_content
+
+
+def test_editors_preview_a_poll(poll):
+    response = poll.make_preview_request()
+
+    assert response.status_code == 200
+    assert '<button class="button" type="submit">Vote</button>' in response.rendered_content
