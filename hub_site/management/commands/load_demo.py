@@ -5,6 +5,7 @@ from hub_site.demo.funders import load_funders
 from hub_site.demo.gate import load_gate_copy
 from hub_site.demo.home import load_home
 from hub_site.demo.pages import load_pages
+from hub_site.demo.surveys import load_surveys
 from hub_site.demo.users import load_users
 
 
@@ -18,4 +19,5 @@ class Command(BaseCommand):
         load_pages(home)
         load_funders(home)
         load_users()
+        load_surveys(home)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))

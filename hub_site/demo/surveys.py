@@ -1,0 +1,80 @@
+"""Demo surveys and polls from the seed page: the article feedback survey and the poll.
+
+Each is created once; running the loader again changes nothing.
+"""
+
+from wagtail.models import Site
+
+from surveys.models import PollChoice, PollPage, SurveyFormField, SurveyPage, SurveySettings
+
+FEEDBACK_SURVEY_SLUG = "article-feedback"
+FEEDBACK_INTRO = "Please indicate your level of agreement with the following statements:"
+FEEDBACK_STATEMENTS = [
+    "The content was clear and easy to understand",
+    "The content addressed the learning objectives",
+    "The content was relevant to my practice",
+    "I will change my clinical practice as a result of this content",
+]
+FEEDBACK_COMMENTS = "Any other comments?"
+
+POLL_SLUG = "your-opinion-matters"
+POLL_TITLE = "Your opinion matters"
+POLL_QUESTION = (
+    "What is your perception of incorporating blinatumomab into upfront ALL treatment "
+    "regimens alongside traditional chemotherapy and pegaspargase?"
+)
+POLL_CHOICES = [
+    "Very positive",
+    "Somewhat positive",
+    "Neutral / unsure",
+    "Somewhat negative",
+    "Very negative",
+]
+
+
+def _feedback_survey(home):
+    survey = SurveyPage.objects.child_of(home).filter(slug=FEEDBACK_SURVEY_SLUG).first()
+    if survey is not None:
+        return survey
+    fields = [
+        SurveyFormField(label=statement, field_type="likert", required=True)
+        for statement in FEEDBACK_STATEMENTS
+    ]
+    fields.append(SurveyFormField(label=FEEDBACK_COMMENTS, field_type="multiline", required=False))
+    survey = SurveyPage(
+        title="Your feedback",
+        slug=FEEDBACK_SURVEY_SLUG,
+        intro=FEEDBACK_INTRO,
+        thank_you_text="Thank you for your feedback: it helps us plan the next articles.",
+        form_fields=fields,
+    )
+    home.add_child(instance=survey)
+    survey.save_revision().publish()
+    return survey
+
+
+def _poll(home):
+    poll = PollPage.objects.child_of(home).filter(slug=POLL_SLUG).first()
+    if poll is not None:
+        return poll
+    poll = PollPage(
+        title=POLL_TITLE,
+        slug=POLL_SLUG,
+        question=POLL_QUESTION,
+        results_shown=PollPage.RESULTS_AFTER_VOTE,
+        choices=[PollChoice(label=label) for label in POLL_CHOICES],
+    )
+    home.add_child(instance=poll)
+    poll.save_revision().publish()
+    return poll
+
+
+def load_surveys(home):
+    """Create the seed's feedback survey and poll, and make the survey the site's default."""
+    survey = _feedback_survey(home)
+    poll = _poll(home)
+    site_settings = SurveySettings.for_site(Site.objects.get(is_default_site=True))
+    if site_settings.default_feedback_survey_id is None:
+        site_settings.default_feedback_survey = survey
+        site_settings.save()
+    return survey, poll

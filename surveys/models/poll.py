@@ -1,0 +1,181 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .page_fields import PAGE_TRANSLATABLE_FIELDS
+
+MIN_CHOICES = 2
+MAX_CHOICES = 8
+
+
+class PollChoice(TranslatableMixin, Orderable):
+    """One answer of a poll. Its translation key is the same in every language version,
+    so votes from all of them are counted together."""
+
+    page = ParentalKey("surveys.PollPage", on_delete=models.CASCADE, related_name="choices")
+    label = models.CharField(_("answer"), max_length=255)
+
+    panels = [FieldPanel("label")]
+    translatable_fields = [TranslatableField("label")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("choice")
+        verbose_name_plural = _("choices")
+
+    def __str__(self):
+        return self.label
+
+
+class PollPage(Page):
+    """One question with two to eight answers; one vote per reader."""
+
+    RESULTS_AFTER_VOTE = "after_vote"
+    RESULTS_AFTER_CLOSE = "after_close"
+    RESULTS_CHOICES = [
+        (RESULTS_AFTER_VOTE, _("Right after the reader votes")),
+        (RESULTS_AFTER_CLOSE, _("Only once the poll has closed")),
+    ]
+
+    question = models.CharField(_("question"), max_length=500)
+    opens_at = models.DateTimeField(
+        _("opens at"), null=True, blank=True, help_text=_("Leave empty to open on publishing.")
+    )
+    closes_at = models.DateTimeField(
+        _("closes at"), null=True, blank=True, help_text=_("Leave empty to keep it open.")
+    )
+    results_shown = models.CharField(
+        _("show results"),
+        max_length=16,
+        choices=RESULTS_CHOICES,
+        default=RESULTS_AFTER_VOTE,
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("question"),
+        InlinePanel("choices", label=_("Answers"), min_num=MIN_CHOICES, max_num=MAX_CHOICES),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+                FieldPanel("results_shown"),
+            ],
+            heading=_("Voting"),
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("question")]
+    translatable_fields = [
+        *PAGE_TRANSLATABLE_FIELDS,
+        TranslatableField("question"),
+        TranslatableField("choices"),
+        SynchronizedField("opens_at"),
+        SynchronizedField("closes_at"),
+        SynchronizedField("results_shown"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    template = "surveys/poll_page.html"
+
+    class Meta:
+        verbose_name = _("poll page")
+
+    def clean(self):
+        super().clean()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("The poll must close after it opens.")})
+
+    @property
+    def has_opened(self):
+        return self.opens_at is None or self.opens_at <= timezone.now()
+
+    @property
+    def has_closed(self):
+        return self.closes_at is not None and self.closes_at <= timezone.now()
+
+    @property
+    def is_open(self):
+        return self.has_opened and not self.has_closed
+
+    def results_visible(self, has_voted):
+        if self.has_closed:
+            return True
+        return has_voted and self.results_shown == self.RESULTS_AFTER_VOTE
+
+    def vote_counts(self, **filters):
+        """Votes per choice translation key, over every language version of this poll."""
+        rows = (
+            PollVote.objects.filter(poll_key=self.translation_key, **filters)
+            .values("choice__translation_key")
+            .annotate(votes=Count("pk"))
+        )
+        return {row["choice__translation_key"]: row["votes"] for row in rows}
+
+    def results(self, **filters):
+        """This language version's choices with their vote counts and shares."""
+        counts = self.vote_counts(**filters)
+        total = sum(counts.values())
+        rows = [
+            PollResult(choice, counts.get(choice.translation_key, 0), total)
+            for choice in self.choices.all()
+        ]
+        return rows, total
+
+    def serve(self, request, *args, **kwargs):
+        from surveys.views import serve_poll
+
+        return serve_poll(request, self)
+
+    def serve_preview(self, request, mode_name):
+        from surveys.views import render_poll
+
+        return render_poll(request, self)
+
+
+class PollResult:
+    def __init__(self, choice, votes, total):
+        self.choice = choice
+        self.votes = votes
+        self.percent = round(100 * votes / total) if total else 0
+
+
+class PollVote(models.Model):
+    """One reader's vote. Each vote is its own row, so counts stay exact under load."""
+
+    poll = models.ForeignKey(
+        PollPage, verbose_name=_("poll"), on_delete=models.CASCADE, related_name="votes"
+    )
+    poll_key = models.UUIDField(_("poll translation key"), db_index=True)
+    choice = models.ForeignKey(
+        PollChoice, verbose_name=_("choice"), on_delete=models.CASCADE, related_name="votes"
+    )
+    article = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("article"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    locale = models.ForeignKey(
+        "wagtailcore.Locale", verbose_name=_("language"), on_delete=models.PROTECT, related_name="+"
+    )
+    respondent = models.CharField(_("respondent"), max_length=64)
+    created_at = models.DateTimeField(_("voted at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("poll vote")
+        verbose_name_plural = _("poll votes")
+        constraints = [
+            models.UniqueConstraint(fields=["poll_key", "respondent"], name="poll_vote_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.choice} ({self.locale})"

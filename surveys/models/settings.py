@@ -1,0 +1,26 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="form")
+class SurveySettings(BaseSiteSetting):
+    default_feedback_survey = models.ForeignKey(
+        "surveys.SurveyPage",
+        verbose_name=_("default feedback survey"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown at the foot of every article that does not choose a survey of its own. "
+            "Readers see its translation in their language."
+        ),
+    )
+
+    panels = [PageChooserPanel("default_feedback_survey", "surveys.SurveyPage")]
+
+    class Meta:
+        verbose_name = _("surveys")

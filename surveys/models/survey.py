@@ -1,0 +1,173 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.contrib.forms.models import (
+    FORM_FIELD_CHOICES,
+    AbstractFormField,
+    AbstractFormSubmission,
+    FormMixin,
+)
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from surveys.forms import LIKERT, SurveyFormBuilder
+
+from .page_fields import PAGE_TRANSLATABLE_FIELDS
+
+# Names the survey form posts besides the questions.
+RESERVED_FIELD_NAMES = {"article", "csrfmiddlewaretoken"}
+SURVEY_FIELD_CHOICES = (
+    (LIKERT, _("Likert statement (5-point agreement scale)")),
+    *FORM_FIELD_CHOICES,
+)
+
+
+class SurveyFormField(TranslatableMixin, AbstractFormField):
+    """One question of a survey. Translated with its page; its name stays the same."""
+
+    page = ParentalKey("surveys.SurveyPage", on_delete=models.CASCADE, related_name="form_fields")
+    field_type = models.CharField(
+        verbose_name=_("field type"), max_length=16, choices=SURVEY_FIELD_CHOICES
+    )
+    field_type.required_on_save = True
+
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("choices"),
+        TranslatableField("default_value"),
+        # Answers are stored under clean_name: every language version must share it.
+        SynchronizedField("clean_name", overridable=False),
+        SynchronizedField("field_type", overridable=False),
+        SynchronizedField("required", overridable=False),
+    ]
+
+    def clean(self):
+        super().clean()
+        if (self.clean_name or self.get_field_clean_name()) in RESERVED_FIELD_NAMES:
+            raise ValidationError(
+                {"label": _("This label is reserved by the survey form. Please reword it.")}
+            )
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+
+class SurveyPage(FormMixin, Page):
+    """A feedback questionnaire built by editors from form fields, Likert statements included.
+
+    Readers answer it at the foot of an article (``{% feedback_survey article %}``) or on
+    the page itself; the form always posts here.
+    """
+
+    intro = models.TextField(
+        _("intro"),
+        blank=True,
+        help_text=_("Shown above the questions, e.g. how to answer them."),
+    )
+    thank_you_text = models.CharField(
+        _("thank-you message"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown in place of the form once a reader has answered."),
+    )
+
+    form_builder = SurveyFormBuilder
+    content_panels = [
+        *Page.content_panels,
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Questions"), min_num=1),
+        FieldPanel("thank_you_text"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    translatable_fields = [
+        *PAGE_TRANSLATABLE_FIELDS,
+        TranslatableField("intro"),
+        TranslatableField("thank_you_text"),
+        TranslatableField("form_fields"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    template = "surveys/survey_page.html"
+    preview_modes = [("form", _("Form")), ("landing", _("Thank-you message"))]
+
+    class Meta:
+        verbose_name = _("survey page")
+
+    def get_submission_class(self):
+        return SurveyResponse
+
+    def get_submissions(self):
+        return super().get_submissions().select_related("article", "locale")
+
+    def get_data_fields(self):
+        return [
+            *super().get_data_fields(),
+            ("response_article", _("Article")),
+            ("response_locale", _("Language")),
+        ]
+
+    def serve(self, request, *args, **kwargs):
+        from surveys.views import serve_survey
+
+        return serve_survey(request, self)
+
+    def serve_preview(self, request, mode_name):
+        from surveys.views import OPEN, THANKS, render_survey
+
+        return render_survey(request, self, state=THANKS if mode_name == "landing" else OPEN)
+
+
+class SurveyResponse(AbstractFormSubmission):
+    """One reader's answers to a survey, on one article, in one language.
+
+    ``survey_key`` and ``article_key`` are the translation keys of the survey and the
+    article: one response per reader per article covers every language version, and
+    survives the article being deleted (``article`` is then emptied).
+    """
+
+    article = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("article"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    locale = models.ForeignKey(
+        "wagtailcore.Locale", verbose_name=_("language"), on_delete=models.PROTECT, related_name="+"
+    )
+    survey_key = models.UUIDField(_("survey translation key"), db_index=True)
+    article_key = models.UUIDField(_("article translation key"), null=True, blank=True)
+    respondent = models.CharField(_("respondent"), max_length=64)
+
+    class Meta(AbstractFormSubmission.Meta):
+        verbose_name = _("survey response")
+        verbose_name_plural = _("survey responses")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey_key", "article_key", "respondent"],
+                condition=models.Q(article_key__isnull=False),
+                name="survey_response_once_per_article",
+            ),
+            models.UniqueConstraint(
+                fields=["survey_key", "respondent"],
+                condition=models.Q(article_key__isnull=True),
+                name="survey_response_once_standalone",
+            ),
+        ]
+
+    def get_data(self):
+        return {
+            **super().get_data(),
+            "response_article": self.article.title if self.article else "",
+            "response_locale": self.locale.language_code,
+        }

@@ -1,0 +1,108 @@
+"""Who is answering, where they answered, and how often their address may answer.
+
+A reader is identified by a salted hash of their Django session key (never the raw key or
+their address). The one-answer rules are enforced by unique constraints on that hash. A
+reader who drops their cookie gets a new session, so each client address is also limited
+with Django's cache:
+
+- at most ``RATE_LIMIT`` survey answers and poll votes per ``RATE_WINDOW`` seconds, and
+- once an answer to a poll (or to a survey on an article) has been stored from an address,
+  no other session from that address may answer it for ``RATE_WINDOW`` seconds.
+
+Both are refused with HTTP 429. The client address is ``REMOTE_ADDR``: behind a proxy,
+the proxy must pass the reader's address there.
+"""
+
+from django.core.cache import cache
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Page
+
+RATE_LIMIT = 10
+RATE_WINDOW = 60
+FLASH_SESSION_KEY = "surveys_flash"
+
+
+class InvalidArticle(ValueError):
+    message = _(
+        "The page this answer was given on could not be found. Please go back to the "
+        "article and try again."
+    )
+
+
+def _hashed(purpose, value):
+    return salted_hmac(f"surveys.{purpose}", value, algorithm="sha256").hexdigest()
+
+
+def respondent_key(request, create=False):
+    """The reader's pseudonymous key, or None when they have no session yet."""
+    if getattr(request, "session", None) is None:  # an editor's preview
+        return None
+    if request.session.session_key is None:
+        if not create:
+            return None
+        request.session.save()
+    return _hashed("respondent", request.session.session_key)
+
+
+def _address_key(request):
+    return _hashed("address", request.META.get("REMOTE_ADDR", ""))
+
+
+def over_rate_limit(request):
+    """Count one answer or vote attempt from this address; True past the limit."""
+    key = f"surveys:rate:{_address_key(request)}"
+    cache.add(key, 0, timeout=RATE_WINDOW)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the window expired between add() and incr()
+        cache.set(key, 1, timeout=RATE_WINDOW)
+        count = 1
+    return count > RATE_LIMIT
+
+
+def claim_for_address(request, target):
+    """Reserve ``target`` for this address for the window; False if someone else has."""
+    return cache.add(f"surveys:claim:{target}:{_address_key(request)}", 1, timeout=RATE_WINDOW)
+
+
+def release_for_address(request, target):
+    cache.delete(f"surveys:claim:{target}:{_address_key(request)}")
+
+
+def article_pages():
+    """Pages a survey may be answered on, or a poll voted on."""
+    return Page.objects.live()
+
+
+def resolve_article(raw_id, locale):
+    """The live page of ``locale`` with id ``raw_id``; None when no id was sent.
+
+    Raises InvalidArticle for anything else, so a tampered id stores nothing.
+    """
+    if raw_id in (None, ""):
+        return None
+    try:
+        page_id = int(raw_id)
+    except (TypeError, ValueError):
+        raise InvalidArticle from None
+    article = article_pages().filter(pk=page_id, locale=locale).first()
+    if article is None:
+        raise InvalidArticle
+    return article
+
+
+def flash(request, target, state):
+    """Remember, for the reader's next page view, what happened to their answer."""
+    request.session[FLASH_SESSION_KEY] = {"target": target, "state": state}
+
+
+def pop_flash(request, target):
+    if getattr(request, "session", None) is None or request.session.session_key is None:
+        return None
+    flashed = request.session.get(FLASH_SESSION_KEY)
+    if not flashed or flashed.get("target") != target:
+        return None
+    del request.session[FLASH_SESSION_KEY]
+    return flashed.get("state")

@@ -1,0 +1,79 @@
+"""Feedback surveys and polls inside other pages' templates.
+
+``{% feedback_survey article %}``  the article's survey form, or its thank-you state
+``{% poll_card poll article=None %}``  a poll's vote form or its results
+``{% latest_open_poll %}``  the newest open poll in the reader's language (home page)
+"""
+
+from django import template
+from django.db.models import Q
+from django.utils import timezone
+
+from wagtail.models import Locale
+
+from surveys.models import PollPage, SurveySettings
+from surveys.views import poll_context, survey_context
+
+register = template.Library()
+
+
+def _localized_live(page, article):
+    """The page's live translation in the reader's language; None if there is none.
+
+    Its language must be the article's: answers are validated against it.
+    """
+    if page is None:
+        return None
+    page = page.specific.localized
+    if not page.live:
+        return None
+    if article is not None and page.locale_id != article.locale_id:
+        return None
+    return page
+
+
+def feedback_survey_for(article, request):
+    survey = getattr(article, "feedback_survey", None)
+    if survey is None:
+        survey = SurveySettings.for_request(request).default_feedback_survey
+    return _localized_live(survey, article)
+
+
+@register.inclusion_tag("surveys/tags/feedback_survey.html", takes_context=True)
+def feedback_survey(context, article):
+    request = context["request"]
+    survey = feedback_survey_for(article, request)
+    if survey is None:
+        return {"survey": None}
+    return survey_context(request, survey, article)
+
+
+@register.inclusion_tag("surveys/tags/poll_card.html", takes_context=True)
+def poll_card(context, poll, article=None):
+    request = context["request"]
+    poll = _localized_live(poll, article)
+    if poll is None:
+        return {"poll": None}
+    return poll_context(request, poll, article)
+
+
+def latest_open_poll_for(locale):
+    now = timezone.now()
+    return (
+        PollPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .filter(Q(opens_at__isnull=True) | Q(opens_at__lte=now))
+        .filter(Q(closes_at__isnull=True) | Q(closes_at__gt=now))
+        .order_by("-first_published_at", "-pk")
+        .first()
+    )
+
+
+@register.inclusion_tag("surveys/tags/poll_card.html", takes_context=True)
+def latest_open_poll(context):
+    request = context["request"]
+    poll = latest_open_poll_for(Locale.get_active())
+    if poll is None:
+        return {"poll": None}
+    return poll_context(request, poll, None)

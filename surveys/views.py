@@ -1,0 +1,239 @@
+"""Reader side of surveys and polls.
+
+The forms shown at the foot of an article post to the survey's or poll's own page URL
+with the article's id; on success the reader is sent back to the article (303), where the
+template tags show the thank-you state in place of the form. Bad input re-renders the
+survey or poll page with a clear message and a 4xx, and stores nothing.
+"""
+
+from django.db import IntegrityError, transaction
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+
+from surveys import readers
+from surveys.forms import LIKERT_LEVELS, PollVoteForm, survey_sections
+from surveys.models import PollVote, SurveyResponse
+
+OPEN = "open"
+THANKS = "thanks"
+ALREADY = "already"
+UNAVAILABLE = "unavailable"
+ALLOWED_METHODS = ("GET", "HEAD", "POST")
+
+
+class HttpResponseSeeOther(HttpResponseRedirect):
+    status_code = 303
+
+
+def survey_target(survey, article):
+    return f"survey:{survey.translation_key}:{article.translation_key if article else '-'}"
+
+
+def poll_target(poll):
+    return f"poll:{poll.translation_key}"
+
+
+def poll_anchor(poll):
+    return f"poll-{poll.pk}"
+
+
+def _return_url(request, article, own_page, anchor):
+    url = (article.get_url(request) if article else None) or own_page.get_url(request)
+    return f"{url}#{anchor}"
+
+
+def too_many_requests(request, *, repeated=False):
+    """429: too many answers from this address, or this one was just answered from it."""
+    response = TemplateResponse(
+        request,
+        "surveys/too_many_requests.html",
+        {"retry_after": readers.RATE_WINDOW, "repeated": repeated},
+        status=429,
+    )
+    response["Retry-After"] = str(readers.RATE_WINDOW)
+    return response
+
+
+# Surveys
+
+
+def has_answered_survey(survey, article, respondent):
+    if respondent is None:
+        return False
+    return SurveyResponse.objects.filter(
+        survey_key=survey.translation_key,
+        article_key=article.translation_key if article else None,
+        respondent=respondent,
+    ).exists()
+
+
+def survey_context(request, survey, article, *, form=None, state=None, error=None):
+    """What the survey form template needs, on the survey page or at an article's foot."""
+    if state is None:
+        respondent = readers.respondent_key(request)
+        state = readers.pop_flash(request, survey_target(survey, article))
+        if state is None:
+            state = ALREADY if has_answered_survey(survey, article, respondent) else OPEN
+    if state == OPEN and form is None:
+        form = survey.get_form(page=survey, user=request.user)
+    return {
+        "survey": survey,
+        "article": article,
+        "state": state,
+        "form": form if state == OPEN else None,
+        "sections": survey_sections(form) if state == OPEN else [],
+        "likert_levels": LIKERT_LEVELS,
+        "error": error,
+        "action": survey.get_url(request),
+    }
+
+
+def render_survey(request, survey, *, article=None, status=200, **kwargs):
+    context = survey.get_context(request)
+    context.update(survey_context(request, survey, article, **kwargs))
+    return TemplateResponse(request, survey.get_template(request), context, status=status)
+
+
+def serve_survey(request, survey):
+    if request.method not in ALLOWED_METHODS:
+        return HttpResponseNotAllowed(ALLOWED_METHODS)
+    data = request.POST if request.method == "POST" else request.GET
+    try:
+        article = readers.resolve_article(data.get("article"), survey.locale)
+    except readers.InvalidArticle as invalid:
+        return render_survey(request, survey, state=UNAVAILABLE, error=invalid.message, status=400)
+    if request.method != "POST":
+        return render_survey(request, survey, article=article)
+
+    if readers.over_rate_limit(request):
+        return too_many_requests(request)
+    form = survey.get_form(request.POST, request.FILES, page=survey, user=request.user)
+    if not form.is_valid():
+        return render_survey(
+            request,
+            survey,
+            article=article,
+            form=form,
+            state=OPEN,
+            error=_("Your answers were not sent. Please correct the questions marked below."),
+            status=400,
+        )
+
+    respondent = readers.respondent_key(request, create=True)
+    target = survey_target(survey, article)
+    return_url = _return_url(request, article, survey, "feedback")
+    if has_answered_survey(survey, article, respondent):
+        readers.flash(request, target, ALREADY)
+        return HttpResponseSeeOther(return_url)
+    if not readers.claim_for_address(request, target):
+        return too_many_requests(request, repeated=True)
+    try:
+        with transaction.atomic():
+            SurveyResponse.objects.create(
+                page=survey,
+                form_data=form.cleaned_data,
+                article=article,
+                locale=survey.locale,
+                survey_key=survey.translation_key,
+                article_key=article.translation_key if article else None,
+                respondent=respondent,
+            )
+    except IntegrityError:
+        # The same reader's answer won a race against this one.
+        readers.release_for_address(request, target)
+        readers.flash(request, target, ALREADY)
+    else:
+        readers.flash(request, target, THANKS)
+    return HttpResponseSeeOther(return_url)
+
+
+# Polls
+
+
+def has_voted(poll, respondent):
+    if respondent is None:
+        return False
+    return PollVote.objects.filter(poll_key=poll.translation_key, respondent=respondent).exists()
+
+
+def poll_context(request, poll, article, *, form=None, error=None):
+    """What the poll template needs, on the poll page, an article or the home page."""
+    state = readers.pop_flash(request, poll_target(poll))
+    voted = state is not None or has_voted(poll, readers.respondent_key(request))
+    if voted and state is None:
+        state = ALREADY
+    results, total = poll.results() if poll.results_visible(voted) else (None, 0)
+    if form is None and poll.is_open and not voted:
+        form = PollVoteForm(poll)
+    return {
+        "poll": poll,
+        "article": article,
+        "state": state,
+        "voted": voted,
+        "form": form if poll.is_open and not voted else None,
+        "results": results,
+        "total": total,
+        "error": error,
+        "action": poll.get_url(request),
+        "anchor": poll_anchor(poll),
+    }
+
+
+def render_poll(request, poll, *, article=None, status=200, **kwargs):
+    context = poll.get_context(request)
+    context.update(poll_context(request, poll, article, **kwargs))
+    return TemplateResponse(request, poll.get_template(request), context, status=status)
+
+
+def serve_poll(request, poll):
+    if request.method not in ALLOWED_METHODS:
+        return HttpResponseNotAllowed(ALLOWED_METHODS)
+    data = request.POST if request.method == "POST" else request.GET
+    try:
+        article = readers.resolve_article(data.get("article"), poll.locale)
+    except readers.InvalidArticle as invalid:
+        return render_poll(request, poll, error=invalid.message, status=400)
+    if request.method != "POST":
+        return render_poll(request, poll, article=article)
+
+    if readers.over_rate_limit(request):
+        return too_many_requests(request)
+    if not poll.is_open:
+        error = _("This poll has closed.") if poll.has_closed else _("This poll is not open yet.")
+        return render_poll(request, poll, article=article, error=error, status=400)
+    form = PollVoteForm(poll, request.POST)
+    if not form.is_valid():
+        return render_poll(
+            request,
+            poll,
+            article=article,
+            form=form,
+            error=_("Your vote was not counted. Please choose one of the answers."),
+            status=400,
+        )
+
+    respondent = readers.respondent_key(request, create=True)
+    target = poll_target(poll)
+    return_url = _return_url(request, article, poll, poll_anchor(poll))
+    if has_voted(poll, respondent):
+        readers.flash(request, target, ALREADY)
+        return HttpResponseSeeOther(return_url)
+    if not readers.claim_for_address(request, target):
+        return too_many_requests(request, repeated=True)
+    try:
+        with transaction.atomic():
+            PollVote.objects.create(
+                poll=poll,
+                poll_key=poll.translation_key,
+                choice=form.cleaned_data["choice"],
+                article=article,
+                locale=poll.locale,
+                respondent=respondent,
+            )
+    except IntegrityError:
+        readers.release_for_address(request, target)
+        readers.flash(request, target, ALREADY)
+    else:
+        readers.flash(request, target, THANKS)
+    return HttpResponseSeeOther(return_url)

@@ -1,0 +1,62 @@
+"""A reader answers the article feedback survey and votes in the poll, in Chromium."""
+
+from wagtail.models import Site
+
+from home.models import StandardPage
+from hub_site.demo.surveys import FEEDBACK_STATEMENTS, load_surveys
+from surveys.models import PollVote, SurveyResponse
+
+
+def test_reader_answers_the_feedback_survey_and_votes_in_the_poll(live_site, hcp_page, screenshot):
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    survey, poll = load_surveys(home)
+    # Stands in for the seed article until the articles app places the tags on it.
+    article = StandardPage(title="Blinatumomab in upfront ALL", slug="blinatumomab-upfront")
+    home.add_child(instance=article)
+    article.save_revision().publish()
+
+    hcp_page.goto(f"{live_site.url}{survey.url}?article={article.pk}")
+    assert hcp_page.get_by_text(
+        "Please indicate your level of agreement with the following statements:"
+    ).is_visible()
+    for statement, level in zip(
+        FEEDBACK_STATEMENTS, ["Strongly agree", "Agree", "Agree", "Disagree"], strict=True
+    ):
+        group = hcp_page.get_by_role("group", name=statement)
+        group.get_by_role("radio", name=level, exact=True).check()
+    hcp_page.get_by_label("Any other comments?").fill("A clear summary, thank you.")
+    screenshot("survey-wide")
+    hcp_page.set_viewport_size({"width": 390, "height": 844})
+    screenshot("survey-narrow")
+    hcp_page.set_viewport_size({"width": 1280, "height": 900})
+    hcp_page.get_by_role("button", name="Send feedback").click()
+
+    hcp_page.wait_for_url(f"{live_site.url}{article.url}#feedback")
+    response = SurveyResponse.objects.get()
+    assert response.article_id == article.pk
+    assert response.form_data["the_content_was_clear_and_easy_to_understand"] == 5
+    # The stand-in article has no survey tag, so the thank-you waits for the next form.
+    hcp_page.goto(f"{live_site.url}{survey.url}?article={article.pk}")
+    assert hcp_page.get_by_role("status").inner_text() == (
+        "Thank you for your feedback: it helps us plan the next articles."
+    )
+    assert hcp_page.locator("form.survey-form").count() == 0
+    hcp_page.reload()
+    assert hcp_page.get_by_role("status").inner_text() == (
+        "You have already answered this survey. Thank you for your feedback."
+    )
+
+    hcp_page.goto(f"{live_site.url}{poll.url}")
+    choices = hcp_page.get_by_role("group", name=poll.question)
+    choices.get_by_role("radio", name="Somewhat positive").check()
+    hcp_page.get_by_role("button", name="Vote").click()
+
+    hcp_page.wait_for_url(f"{live_site.url}{poll.url}#poll-{poll.pk}")
+    assert hcp_page.get_by_role("status").inner_text() == "Thank you for voting."
+    results = hcp_page.locator(".poll-result")
+    assert results.count() == 5
+    assert results.nth(1).inner_text().split("\n") == ["Somewhat positive", "100% (1 vote)"]
+    assert results.nth(0).inner_text().split("\n") == ["Very positive", "0% (0 votes)"]
+    assert hcp_page.get_by_text("1 vote in total.").is_visible()
+    assert PollVote.objects.get().choice.label == "Somewhat positive"
+    screenshot("poll-results")

@@ -1,0 +1,85 @@
+import pytest
+
+from django.core.cache import cache
+from django.test import Client
+
+from wagtail.models import Locale, Site
+
+from home.models import StandardPage
+from hub_site.demo.surveys import load_surveys
+from surveys.models import PollChoice, PollPage
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """Rate limits live in the cache, which outlives a test's database rollback."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home(db):
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def demo(home):
+    """The seed's feedback survey (the site's default) and poll."""
+    return load_surveys(home)
+
+
+@pytest.fixture
+def survey(demo):
+    return demo[0]
+
+
+@pytest.fixture
+def poll(demo):
+    return demo[1]
+
+
+def add_page(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def article(home):
+    """A live page standing in for an article (the articles app is built separately)."""
+    return add_page(
+        home, StandardPage(title="Blinatumomab in upfront ALL", slug="blinatumomab-upfront")
+    )
+
+
+@pytest.fixture
+def make_poll(home):
+    def make(slug, choices=("Yes", "No"), **fields):
+        fields.setdefault("title", slug.replace("-", " ").capitalize())
+        fields.setdefault("question", "Do you agree?")
+        return add_page(
+            home,
+            PollPage(slug=slug, choices=[PollChoice(label=label) for label in choices], **fields),
+        )
+
+    return make
+
+
+@pytest.fixture
+def new_reader(hcp_client):
+    """Another confirmed reader: the HCP client's cookies without its session."""
+
+    def make(address="127.0.0.1"):
+        reader = Client(REMOTE_ADDR=address)
+        for name, morsel in hcp_client.cookies.items():
+            if name != "sessionid":
+                reader.cookies[name] = morsel.value
+        return reader
+
+    return make
+
+
+@pytest.fixture
+def spanish(db):
+    return Locale.objects.get(language_code="es")
