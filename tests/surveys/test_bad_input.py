@@ -84,8 +84,9 @@ def test_an_article_in_another_language_is_refused(hcp_client, survey, home, spa
     assert response.status_code == 400
 
 
-def test_a_missing_csrf_token_is_refused(survey, article):
+def test_a_missing_csrf_token_is_refused(hcp_client, survey, article):
     reader = Client(enforce_csrf_checks=True)
+    reader.cookies = hcp_client.cookies  # a confirmed reader, so the gate lets the POST through
 
     response = reader.post(survey.url, answers(article=article.pk))
 
@@ -157,8 +158,9 @@ def test_a_poll_not_open_yet_refuses_votes(hcp_client, make_poll):
     assert "This poll is not open yet." in response.text
 
 
-def test_a_missing_csrf_token_on_a_vote_is_refused(poll):
+def test_a_missing_csrf_token_on_a_vote_is_refused(hcp_client, poll):
     reader = Client(enforce_csrf_checks=True)
+    reader.cookies = hcp_client.cookies  # a confirmed reader, so the gate lets the POST through
 
     response = reader.post(poll.url, {"choice": poll.choices.first().pk})
 
