@@ -58,7 +58,13 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
     # Articles and surveys add their index pages here when they are merged.
-    subpage_types = ["home.StandardPage", "home.FunderIndexPage", "home.SupportPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "home.FunderIndexPage",
+        "home.SupportPage",
+        "surveys.SurveyPage",
+        "surveys.PollPage",
+    ]
     template = "home/home_page.html"
 
     class Meta:

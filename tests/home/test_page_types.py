@@ -15,6 +15,7 @@ from home.models import (
     StandardPage,
     SupportPage,
 )
+from surveys.models import PollPage, SurveyPage
 
 PAGE_TYPES = [HomePage, StandardPage, FunderIndexPage, FunderPage, SupportPage]
 
@@ -27,7 +28,9 @@ class PageTypeRulesTests(WagtailPageTestCase):
             self.assertCanNotCreateAt(page_type, HomePage)
 
     def test_home_page_children(self):
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, FunderIndexPage, SupportPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {StandardPage, FunderIndexPage, SupportPage, SurveyPage, PollPage}
+        )
         self.assertCanNotCreateAt(HomePage, FunderPage)
 
     def test_standard_pages_nest_under_home_and_each_other(self):
