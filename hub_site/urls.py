@@ -25,6 +25,8 @@ if settings.DEBUG:
 # Reader-facing pages live under a language prefix (/en/, /es/ …); "/" redirects to the
 # reader's language through LocaleMiddleware.
 urlpatterns += i18n_patterns(
+    # Before Wagtail's catch-all: /<lang>/search/ and /<lang>/feed/.
+    path("", include("articles.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from hub_site.demo.articles import load_articles
 from hub_site.demo.home import load_home
 
 
@@ -9,5 +10,6 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        load_home()
+        home = load_home()
+        load_articles(home)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
