@@ -3,6 +3,7 @@ from urllib.parse import urljoin
 
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -158,7 +159,9 @@ class ArticlePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        prefetch_related_objects([self], topic_links_prefetch())
+        if self.pk:
+            # A page not yet saved (previewed while being created) has its topics in memory.
+            prefetch_related_objects([self], topic_links_prefetch())
         share_image = None
         if self.featured_image_id:
             image = (
@@ -192,7 +195,9 @@ class ArticlePage(Page):
             "name": self.title,
             "description": self.search_description or self.summary,
             "datePublished": self.date.isoformat(),
-            "inLanguage": self.locale.language_code,
+            # The language the page is served in, as in <html lang>; asking the page's locale
+            # would cost a query.
+            "inLanguage": get_language(),
             "url": canonical_url,
             "mainEntityOfPage": canonical_url,
             "teaches": self.learning_objective,

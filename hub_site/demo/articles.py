@@ -48,16 +48,16 @@ INDEX = {
     "intro": "Summaries of new research in acute lymphoblastic leukemia, newest first.",
 }
 
-# The seed page's article, word for word.
+# The seed page's article, word for word (with its non-breaking spaces).
 SEED_LEARNING_OBJECTIVE = (
     "After reading this article, learners will be able to cite a new clinical development "
     "in acute lymphoblastic leukemia."
 )
 SEED_RESULTS = (
-    "Results from a dual-center, retrospective study assessing outcomes in 164 adolescents "
+    "Results from a dual-center, retrospective study assessing outcomes in 164\u00a0adolescents "
     "and young adults (AYAs) aged 15–40 years with acute lymphoblastic leukemia (ALL) who "
-    "underwent allogeneic hematopoietic stem cell transplantation (allo-HSCT) in second "
-    "complete remission (CR2) between 2010 and 2022 were recently published in the American "
+    "underwent\u00a0allogeneic hematopoietic stem cell transplantation (allo-HSCT) in second "
+    "complete remission (CR2) between 2010 and 2022 were recently published in the\u00a0American "
     "Journal of Hematology by Pasvolsky et al."
 )
 SEED_KEY_DATA = (
@@ -66,8 +66,8 @@ SEED_KEY_DATA = (
     "relapse and non relapse mortality (NRM) were 36% and 18%, respectively. Allo-HSCT-specific "
     "comorbidity index >3 was independently associated with inferior OS, PFS, and higher NRM. "
     "Measurable residual disease (MRD) positivity predicted worse PFS (hazard ratio [HR], 2.7; "
-    "95% confidence interval [CI], 1.5–4.8; p < 0.001) and higher relapse risk (HR, 2.8; 95% "
-    "CI, 1.4–5.6; p = 0.004) but not OS."
+    "95% confidence interval [CI], 1.5–4.8; p\u00a0<\u00a00.001) and higher relapse risk "
+    "(HR, 2.8; 95% CI, 1.4–5.6; p\u00a0=\u00a00.004) but not OS."
 )
 SEED_KEY_LEARNING = (
     "Allo-HSCT in CR2 remains a curative option for AYA patients with ALL, with outcomes "

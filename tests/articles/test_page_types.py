@@ -137,3 +137,17 @@ class ArticlePageTypeTests(WagtailPageTestCase):
 
         assert response.status_code == 200
         assert "learning_objective" in response.context["form"].errors
+
+    def test_a_new_article_can_be_previewed_before_it_is_saved(self):
+        url = reverse(
+            "wagtailadmin_pages:preview_on_add", args=["articles", "articlepage", self.index.pk]
+        )
+
+        posted = self.client.post(url, article_form_data(topics=[self.topic]))
+        response = self.client.get(url)
+
+        assert posted.json()["is_valid"] is True
+        assert response.status_code == 200
+        assert "Learning objective:" in response.text
+        assert "<li>MRD</li>" in response.text
+        assert "Related articles" in response.text
