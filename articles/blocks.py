@@ -154,6 +154,7 @@ class ArticleTableBlock(TableBlock):
         icon = "table"
         template = "articles/blocks/table.html"
         preview_value = {
+            "table_header_choice": "both",
             "first_row_is_table_header": True,
             "first_col_is_header": True,
             "table_caption": "Outcomes at 3 years",

@@ -4,6 +4,7 @@ Every step looks its object up first and saves only what differs, so running it 
 creates no rows and no revisions.
 """
 
+import copy
 import datetime
 import io
 import json
@@ -187,6 +188,8 @@ ARTICLES = [
             {
                 "type": "table",
                 "value": {
+                    # Wagtail stores tables with the header choice the editor made.
+                    "table_header_choice": "both",
                     "first_row_is_table_header": True,
                     "first_col_is_header": True,
                     "table_caption": "Invented outcomes by MRD status",
@@ -363,7 +366,7 @@ def _stream_json(blocks, images):
     """Stream data as stored, with image keys replaced by the placeholder images' ids."""
     resolved = []
     for block in blocks:
-        value = block["value"]
+        value = copy.deepcopy(block["value"])
         if block["type"] == "image":
             value = {**value, "image": images[value["image"]].pk}
         resolved.append({"type": block["type"], "value": value})
@@ -400,7 +403,10 @@ def _article(index, spec, topics, images):
         setattr(article, field, value)
     for field, value in streams.items():
         setattr(article, field, json.dumps(value))
-    article.topic_links = [ArticlePageTopic(topic_id=topic_id) for topic_id in topic_ids]
+    article.topic_links = [
+        ArticlePageTopic(topic_id=topic_id, sort_order=order)
+        for order, topic_id in enumerate(topic_ids)
+    ]
     if article.pk is None:
         index.add_child(instance=article)
     article.save_revision().publish()

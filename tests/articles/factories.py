@@ -80,7 +80,9 @@ def create_article(index, title="An article", publish=True, topics=(), **fields)
         if stream in defaults and not isinstance(defaults[stream], str):
             defaults[stream] = json.dumps(defaults[stream])
     article = ArticlePage(title=title, live=publish, **defaults)
-    article.topic_links = [ArticlePageTopic(topic=topic) for topic in topics]
+    article.topic_links = [
+        ArticlePageTopic(topic=topic, sort_order=order) for order, topic in enumerate(topics)
+    ]
     index.add_child(instance=article)
     revision = article.save_revision()
     if publish:
