@@ -10,6 +10,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
+from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Orderable, Page, PageManager, Site, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
@@ -172,7 +173,8 @@ class ArticlePage(Page):
             )
             self.featured_image = image
             if image:
-                share_image = image.get_rendition(SHARE_RENDITION)
+                # Like {% image %}: a missing source file must not break the page.
+                share_image = get_rendition_or_not_found(image, SHARE_RENDITION)
         canonical_url = self.get_full_url(request) or request.build_absolute_uri()
         # On the same host as the canonical URL, which comes from the Site's configuration.
         share_image_url = urljoin(canonical_url, share_image.url) if share_image else ""

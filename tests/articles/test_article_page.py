@@ -268,3 +268,15 @@ def test_unpublished_article_is_not_served(hcp_client, article_index):
 
     assert draft.live is False
     assert response.status_code == 404
+
+
+@pytest.mark.django_db
+def test_an_article_whose_image_file_is_missing_still_renders(hcp_client, article_index):
+    image = create_image("Lost")
+    image.file.storage.delete(image.file.name)
+    article = create_article(article_index, "Lost image", featured_image=image)
+
+    response = hcp_client.get(article.url)
+
+    assert response.status_code == 200
+    assert "<h1>Lost image</h1>" in response.text
