@@ -27,6 +27,8 @@ if settings.DEBUG:
 # reader's language through LocaleMiddleware.
 urlpatterns += i18n_patterns(
     path("hcp-confirm/", include("hub_site.gate.urls")),
+    # Before Wagtail's catch-all: /<lang>/search/ and /<lang>/feed/.
+    path("", include("articles.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

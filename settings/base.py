@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -146,6 +147,8 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own date formats first (English "Oct 24, 2025"), Django's for everything not set there.
+FORMAT_MODULE_PATH = ["hub_site.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env("STATIC_ROOT")

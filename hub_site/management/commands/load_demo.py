@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from hub_site.demo.articles import load_articles
 from hub_site.demo.funders import load_funders
 from hub_site.demo.gate import load_gate_copy
 from hub_site.demo.home import load_home
@@ -20,4 +21,5 @@ class Command(BaseCommand):
         load_funders(home)
         load_users()
         load_surveys(home)
+        load_articles(home)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))

@@ -1,0 +1,68 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from articles.models.article_page import ArticlePage
+from articles.models.topic import Topic
+from hub_site.pagination import paginate
+
+
+class ArticleIndexPage(Page):
+    """The list of articles, newest first, filterable by topic: /<lang>/articles/."""
+
+    ARTICLES_PER_PAGE = 6
+
+    intro = models.TextField(_("intro"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("show_in_menus"),
+        TranslatableField("intro"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+    # One per language: each language's home page is a different parent.
+    max_count_per_parent = 1
+    template = "articles/article_index_page.html"
+
+    class Meta:
+        verbose_name = _("article index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = ArticlePage.objects.child_of(self).live().public()
+        topics = list(
+            Topic.objects.filter(
+                live=True,
+                locale_id=self.locale_id,
+                article_links__page__in=articles.values("pk"),
+            )
+            .distinct()
+            .order_by("name")
+        )
+        requested_slug = request.GET.get("topic", "")
+        current_topic = next((topic for topic in topics if topic.slug == requested_slug), None)
+        if current_topic:
+            articles = articles.filter(topic_links__topic=current_topic).distinct()
+        context.update(
+            topics=topics,
+            current_topic=current_topic,
+            unknown_topic=bool(requested_slug) and current_topic is None,
+            articles=paginate(
+                articles.newest_first().for_cards(),
+                request.GET.get("page"),
+                self.ARTICLES_PER_PAGE,
+            ),
+        )
+        return context

@@ -1,0 +1,238 @@
+import datetime
+from urllib.parse import urljoin
+
+from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.images.shortcuts import get_rendition_or_not_found
+from wagtail.models import Orderable, Page, PageManager, Site, TranslatableMixin
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from articles.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock, ReferencesBlock
+
+# Rendition filter specs, written in the order the templates' {% picture %} tags expand them,
+# so prefetched renditions match what the templates ask for.
+CARD_RENDITIONS = ("fill-480x270|format-webp", "fill-480x270|format-jpeg")
+HERO_RENDITIONS = ("fill-1200x630|format-webp", "fill-1200x630|format-jpeg")
+# Open Graph and JSON-LD image: 1200x630 is what link previews expect; JPEG reads everywhere.
+SHARE_RENDITION = "fill-1200x630|format-jpeg"
+RELATED_ARTICLES_LIMIT = 4
+
+
+def topic_links_prefetch():
+    return Prefetch("topic_links", queryset=ArticlePageTopic.objects.select_related("topic"))
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def newest_first(self):
+        return self.order_by("-date", "-first_published_at", "-pk")
+
+    def for_cards(self):
+        """Prefetch what an article card shows, so a list costs the same for 1 or 50 cards."""
+        return self.prefetch_related(
+            topic_links_prefetch(),
+            Prefetch(
+                "featured_image",
+                queryset=get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS),
+            ),
+        )
+
+
+class ArticlePage(Page):
+    """One article: the learning objective, summary, key data, key learning, body, references."""
+
+    date = models.DateField(
+        _("article date"),
+        default=datetime.date.today,
+        help_text=_("The date readers see and articles are sorted by."),
+    )
+    learning_objective = models.TextField(
+        _("learning objective"),
+        help_text=_(
+            "What readers can do after reading, e.g. 'After reading this article, learners "
+            "will be able to cite a new clinical development in acute lymphoblastic leukemia.'"
+        ),
+    )
+    summary = models.TextField(
+        _("summary"),
+        help_text=_("The lead paragraph: shown under the title and in lists of articles."),
+    )
+    key_data = RichTextField(_("key data"), blank=True, features=RICH_TEXT_FEATURES)
+    key_learning = RichTextField(_("key learning"), blank=True, features=RICH_TEXT_FEATURES)
+    body = StreamField(ArticleBodyBlock(), blank=True, verbose_name=_("body"))
+    references = StreamField(ReferencesBlock(), blank=True, verbose_name=_("references"))
+    featured_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("featured image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown at the top of the article, in lists and in link previews."),
+    )
+
+    objects = PageManager.from_queryset(ArticlePageQuerySet)()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        InlinePanel("topic_links", heading=_("Topics"), label=_("topic")),
+        FieldPanel("learning_objective"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("key_data"), FieldPanel("key_learning")],
+            heading=_("Key data and key learning"),
+        ),
+        FieldPanel("featured_image"),
+        FieldPanel("body"),
+        FieldPanel("references"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("learning_objective"),
+        index.SearchField("key_data"),
+        index.SearchField("key_learning"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("show_in_menus"),
+        SynchronizedField("date"),
+        TranslatableField("learning_objective"),
+        TranslatableField("summary"),
+        TranslatableField("key_data"),
+        TranslatableField("key_learning"),
+        TranslatableField("body"),
+        # Bibliographic data is the same in every language.
+        SynchronizedField("references"),
+        SynchronizedField("featured_image"),
+        # Each language's article links to that language's translation of the topic.
+        TranslatableField("topic_links"),
+    ]
+
+    parent_page_types = ["articles.ArticleIndexPage"]
+    subpage_types = []
+    template = "articles/article_page.html"
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    @property
+    def live_topics(self):
+        """The article's live topics in the editor's order, each once."""
+        topics = {}
+        for link in self.topic_links.all():
+            if link.topic.live:
+                topics.setdefault(link.topic_id, link.topic)
+        return list(topics.values())
+
+    def related_articles(self):
+        """A handful of the newest live articles sharing a topic with this one."""
+        topic_ids = [topic.pk for topic in self.live_topics]
+        if not topic_ids:
+            return []
+        related = (
+            ArticlePage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, topic_links__topic__in=topic_ids)
+            .exclude(pk=self.pk)
+            .distinct()
+            .newest_first()
+            .for_cards()
+        )
+        return list(related[:RELATED_ARTICLES_LIMIT])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.pk:
+            # A page not yet saved (previewed while being created) has its topics in memory.
+            prefetch_related_objects([self], topic_links_prefetch())
+        share_image = None
+        if self.featured_image_id:
+            image = (
+                get_image_model()
+                .objects.prefetch_renditions(*HERO_RENDITIONS)
+                .filter(pk=self.featured_image_id)
+                .first()
+            )
+            self.featured_image = image
+            if image:
+                # Like {% image %}: a missing source file must not break the page.
+                share_image = get_rendition_or_not_found(image, SHARE_RENDITION)
+        canonical_url = self.get_full_url(request) or request.build_absolute_uri()
+        # On the same host as the canonical URL, which comes from the Site's configuration.
+        share_image_url = urljoin(canonical_url, share_image.url) if share_image else ""
+        context.update(
+            canonical_url=canonical_url,
+            share_image=share_image,
+            share_image_url=share_image_url,
+            related_articles=self.related_articles(),
+            json_ld=self.json_ld(request, canonical_url, share_image_url),
+        )
+        return context
+
+    def json_ld(self, request, canonical_url, image_url=""):
+        """schema.org MedicalScholarlyArticle for search engines, as a dict ready for JSON."""
+        site = Site.find_for_request(request)
+        data = {
+            "@context": "https://schema.org",
+            "@type": "MedicalScholarlyArticle",
+            "headline": self.title,
+            "name": self.title,
+            "description": self.search_description or self.summary,
+            "datePublished": self.date.isoformat(),
+            # The language the page is served in, as in <html lang>; asking the page's locale
+            # would cost a query.
+            "inLanguage": get_language(),
+            "url": canonical_url,
+            "mainEntityOfPage": canonical_url,
+            "teaches": self.learning_objective,
+            "keywords": [topic.name for topic in self.live_topics],
+            "citation": [reference.value.json_ld for reference in self.references],
+        }
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        if image_url:
+            data["image"] = image_url
+        if site and site.site_name:
+            data["publisher"] = {"@type": "Organization", "name": site.site_name}
+        return data
+
+
+class ArticlePageTopic(TranslatableMixin, Orderable):
+    """An article's link to a topic, in the order the editor put them."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="topic_links")
+    topic = models.ForeignKey(
+        "articles.Topic",
+        verbose_name=_("topic"),
+        on_delete=models.CASCADE,
+        related_name="article_links",
+    )
+
+    panels = [FieldPanel("topic")]
+
+    translatable_fields = [TranslatableField("topic")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("article topic")
+        verbose_name_plural = _("article topics")
+
+    def __str__(self):
+        return str(self.topic)

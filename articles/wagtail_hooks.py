@@ -1,0 +1,19 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from articles.models import Topic
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = _("Topics")
+    menu_order = 300
+    add_to_admin_menu = True
+    list_display = ["name", "slug"]
+    search_fields = ["name", "slug"]
+
+
+register_snippet(TopicViewSet)

@@ -1,0 +1,32 @@
+import pytest
+
+from tests.articles.factories import create_index, create_topic, home_page
+
+
+@pytest.fixture
+def home(db):
+    return home_page()
+
+
+@pytest.fixture
+def article_index(home):
+    return create_index(home)
+
+
+@pytest.fixture
+def topics(db):
+    """Live English topics, by slug."""
+    return {
+        topic.slug: topic
+        for topic in (
+            create_topic("Transplantation"),
+            create_topic("MRD", slug="mrd"),
+            create_topic("AYA", slug="aya"),
+        )
+    }
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Uploaded and generated images go to a fresh folder per test."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
