@@ -189,6 +189,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL")},
+    # Background tasks run inline and log every step at INFO; keep only their problems.
+    "loggers": {"django_tasks": {"level": "WARNING"}},
 }
 
 # HCP gate (hub_site.gate): the confirmation cookie is Secure unless a deployment on plain

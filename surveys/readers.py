@@ -17,8 +17,6 @@ from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Page
-
 RATE_LIMIT = 10
 RATE_WINDOW = 60
 FLASH_SESSION_KEY = "surveys_flash"
@@ -73,7 +71,9 @@ def release_for_address(request, target):
 
 def article_pages():
     """Pages a survey may be answered on, or a poll voted on."""
-    return Page.objects.live()
+    from articles.models import ArticlePage
+
+    return ArticlePage.objects.live()
 
 
 def resolve_article(raw_id, locale):

@@ -78,6 +78,24 @@ class ArticlePage(Page):
         related_name="+",
         help_text=_("Shown at the top of the article, in lists and in link previews."),
     )
+    feedback_survey = models.ForeignKey(
+        "surveys.SurveyPage",
+        verbose_name=_("feedback survey"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leave empty to use the site's default feedback survey."),
+    )
+    featured_poll = models.ForeignKey(
+        "surveys.PollPage",
+        verbose_name=_("featured poll"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A poll shown at the foot of the article."),
+    )
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
 
@@ -94,6 +112,10 @@ class ArticlePage(Page):
         FieldPanel("featured_image"),
         FieldPanel("body"),
         FieldPanel("references"),
+        MultiFieldPanel(
+            [FieldPanel("feedback_survey"), FieldPanel("featured_poll")],
+            heading=_("Feedback and poll"),
+        ),
     ]
 
     search_fields = [
@@ -123,6 +145,10 @@ class ArticlePage(Page):
         SynchronizedField("featured_image"),
         # Each language's article links to that language's translation of the topic.
         TranslatableField("topic_links"),
+        # Each language's article shows that language's survey and poll (the template tags
+        # localize them), so the choice itself is synchronized.
+        SynchronizedField("feedback_survey"),
+        SynchronizedField("featured_poll"),
     ]
 
     parent_page_types = ["articles.ArticleIndexPage"]

@@ -23,6 +23,15 @@ class HomePage(Page):
         blank=True,
         help_text=_("Leave blank for “Find out more” in the reader's language."),
     )
+    featured_article = models.ForeignKey(
+        "articles.ArticlePage",
+        verbose_name=_("featured article"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown first on the home page; leave empty to feature the newest article."),
+    )
     support_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("support page"),
@@ -36,6 +45,7 @@ class HomePage(Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
+        FieldPanel("featured_article"),
         MultiFieldPanel(
             [
                 FieldPanel("support_heading"),
@@ -54,11 +64,13 @@ class HomePage(Page):
         TranslatableField("support_link_text"),
         # The template follows the link to the page's translation (``.localized``).
         SynchronizedField("support_page"),
+        SynchronizedField("featured_article"),
     ]
 
     parent_page_types = ["wagtailcore.Page"]
     # Articles and surveys add their index pages here when they are merged.
     subpage_types = [
+        "articles.ArticleIndexPage",
         "home.StandardPage",
         "home.FunderIndexPage",
         "home.SupportPage",
@@ -76,7 +88,28 @@ class HomePage(Page):
         context["funder_groups"] = group_funders(funders)
         context["funders_index"] = FunderIndexPage.objects.child_of(self).live().public().first()
         context["support_link"] = self.live_support_page()
+        context["featured_article"], context["latest_articles"] = self.articles_for_readers()
         return context
+
+    LATEST_ARTICLES = 3
+
+    def articles_for_readers(self):
+        """The featured article (the editor's choice, else the newest) and the next newest."""
+        from articles.models import ArticlePage
+
+        articles = (
+            ArticlePage.objects.descendant_of(self).live().public().newest_first().for_cards()
+        )
+        featured = None
+        if self.featured_article_id:
+            featured = articles.filter(
+                translation_key=self.featured_article.translation_key
+            ).first()
+        latest = list(articles.exclude(pk=featured.pk) if featured else articles)
+        latest = latest[: self.LATEST_ARTICLES + (0 if featured else 1)]
+        if featured is None and latest:
+            featured = latest.pop(0)
+        return featured, latest
 
     def live_support_page(self):
         """The support page in the reader's language, or None while it is not published."""

@@ -141,9 +141,11 @@ def _fictional(slug, title, date, topics, image, summary, objective, key_data, k
     }
 
 
+SEED_ARTICLE_SLUG = "allo-hsct-cr2-ayas-with-all-dual-center-study"
+
 ARTICLES = [
     {
-        "slug": "allo-hsct-cr2-ayas-with-all-dual-center-study",
+        "slug": SEED_ARTICLE_SLUG,
         "title": "Allogeneic HSCT in CR2 for AYAs with ALL: A dual-center study",
         "date": datetime.date(2025, 10, 24),
         "topics": ["transplantation", "mrd", "aya"],

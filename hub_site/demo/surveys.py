@@ -78,3 +78,11 @@ def load_surveys(home):
         site_settings.default_feedback_survey = survey
         site_settings.save()
     return survey, poll
+
+
+def feature_poll_on_article(poll, article):
+    """Show the seed's poll at the foot of the seed's article, as on the seed page."""
+    if article.featured_poll_id == poll.pk:
+        return
+    article.featured_poll = poll
+    article.save_revision().publish()

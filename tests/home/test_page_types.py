@@ -6,6 +6,7 @@ from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
+from articles.models import ArticleIndexPage
 from home.models import (
     FunderIndexPage,
     FunderPage,
@@ -29,7 +30,8 @@ class PageTypeRulesTests(WagtailPageTestCase):
 
     def test_home_page_children(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, FunderIndexPage, SupportPage, SurveyPage, PollPage}
+            HomePage,
+            {ArticleIndexPage, StandardPage, FunderIndexPage, SupportPage, SurveyPage, PollPage},
         )
         self.assertCanNotCreateAt(HomePage, FunderPage)
 

@@ -1,12 +1,12 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from hub_site.demo.articles import load_articles
+from hub_site.demo.articles import SEED_ARTICLE_SLUG, load_articles
 from hub_site.demo.funders import load_funders
 from hub_site.demo.gate import load_gate_copy
 from hub_site.demo.home import load_home
 from hub_site.demo.pages import load_pages
-from hub_site.demo.surveys import load_surveys
+from hub_site.demo.surveys import feature_poll_on_article, load_surveys
 from hub_site.demo.users import load_users
 
 
@@ -20,6 +20,7 @@ class Command(BaseCommand):
         load_pages(home)
         load_funders(home)
         load_users()
-        load_surveys(home)
-        load_articles(home)
+        _survey, poll = load_surveys(home)
+        articles = load_articles(home)
+        feature_poll_on_article(poll, articles.get_children().get(slug=SEED_ARTICLE_SLUG).specific)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
