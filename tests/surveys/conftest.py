@@ -5,9 +5,10 @@ from django.test import Client
 
 from wagtail.models import Locale, Site
 
-from home.models import StandardPage
+from articles.models import ArticleIndexPage
 from hub_site.demo.surveys import load_surveys
 from surveys.models import PollChoice, PollPage
+from tests.articles.factories import create_article, create_index
 
 
 @pytest.fixture(autouse=True)
@@ -45,12 +46,15 @@ def add_page(parent, page):
     return page
 
 
+def add_article(home, title, slug, publish=True):
+    """An article under ``home``'s article index (created when missing)."""
+    index = ArticleIndexPage.objects.child_of(home).first() or create_index(parent=home)
+    return create_article(index, title=title, slug=slug, publish=publish)
+
+
 @pytest.fixture
 def article(home):
-    """A live page standing in for an article (the articles app is built separately)."""
-    return add_page(
-        home, StandardPage(title="Blinatumomab in upfront ALL", slug="blinatumomab-upfront")
-    )
+    return add_article(home, "Blinatumomab in upfront ALL", "blinatumomab-upfront")
 
 
 @pytest.fixture

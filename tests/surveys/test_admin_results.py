@@ -7,10 +7,9 @@ import pytest
 
 from django.contrib.auth.models import Group, Permission, User
 
-from home.models import StandardPage
 from surveys.models import SurveyResponse
 
-from .conftest import add_page
+from .conftest import add_article
 from .helpers import STATEMENT_NAMES, answers
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def second_article(home):
-    return add_page(home, StandardPage(title="Second article", slug="second-article"))
+    return add_article(home, "Second article", "second-article")
 
 
 @pytest.fixture

@@ -5,10 +5,9 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from home.models import StandardPage
 from surveys.models import PollVote, SurveyResponse
 
-from .conftest import add_page
+from .conftest import add_article
 from .helpers import STATEMENT_NAMES, answers
 
 pytestmark = pytest.mark.django_db
@@ -66,8 +65,7 @@ def test_a_tampered_article_id_is_refused(hcp_client, survey, tampered):
 
 
 def test_a_draft_article_is_refused(hcp_client, survey, home):
-    draft = StandardPage(title="Draft", slug="draft", live=False)
-    home.add_child(instance=draft)
+    draft = add_article(home, "Draft", "draft", publish=False)
 
     response = hcp_client.post(survey.url, answers(article=draft.pk))
 
@@ -77,7 +75,7 @@ def test_a_draft_article_is_refused(hcp_client, survey, home):
 def test_an_article_in_another_language_is_refused(hcp_client, survey, home, spanish):
     spanish_home = home.copy_for_translation(spanish)
     spanish_home.save_revision().publish()
-    spanish_article = add_page(spanish_home, StandardPage(title="Artículo", slug="articulo"))
+    spanish_article = add_article(spanish_home, "Artículo", "articulo")
 
     response = hcp_client.post(survey.url, answers(article=spanish_article.pk))
 

@@ -2,10 +2,9 @@
 
 import pytest
 
-from home.models import StandardPage
 from surveys.models import SurveyResponse
 
-from .conftest import add_page
+from .conftest import add_article
 from .helpers import COMMENTS, STATEMENT_NAMES, answers, render_tags
 
 pytestmark = pytest.mark.django_db
@@ -95,7 +94,7 @@ def test_a_second_answer_from_the_same_reader_replaces_nothing(hcp_client, surve
 
 
 def test_the_same_reader_may_answer_about_another_article(hcp_client, survey, article, home):
-    other = add_page(home, StandardPage(title="Another article", slug="another"))
+    other = add_article(home, "Another article", "another")
 
     hcp_client.post(survey.url, answers(article=article.pk))
     hcp_client.post(survey.url, answers(article=other.pk))
@@ -131,9 +130,7 @@ def test_a_new_session_from_another_address_is_a_new_reader(
 
 
 def test_an_address_is_limited_to_ten_answers_a_minute(new_reader, survey, home):
-    articles = [
-        add_page(home, StandardPage(title=f"Article {n}", slug=f"article-{n}")) for n in range(11)
-    ]
+    articles = [add_article(home, f"Article {n}", f"article-{n}") for n in range(11)]
     statuses = [
         new_reader().post(survey.url, answers(article=page.pk)).status_code for page in articles
     ]
@@ -147,7 +144,7 @@ def test_a_survey_in_another_language_stores_that_locale(hcp_client, survey, spa
     spanish_home.save_revision().publish()
     spanish_survey = survey.copy_for_translation(spanish)
     spanish_survey.save_revision().publish()
-    spanish_article = add_page(spanish_home, StandardPage(title="Artículo", slug="articulo"))
+    spanish_article = add_article(spanish_home, "Artículo", "articulo")
 
     response = hcp_client.post(spanish_survey.url, answers(article=spanish_article.pk))
 

@@ -6,10 +6,9 @@ import pytest
 
 from django.utils import timezone
 
-from home.models import StandardPage
 from surveys.models import SurveyFormField, SurveyPage, SurveySettings
 
-from .conftest import add_page
+from .conftest import add_article, add_page
 from .helpers import render_tags
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +56,7 @@ def test_an_unpublished_survey_is_not_shown(survey, article):
 def test_the_survey_is_shown_in_the_articles_language(survey, home, spanish):
     spanish_home = home.copy_for_translation(spanish)
     spanish_home.save_revision().publish()
-    spanish_article = add_page(spanish_home, StandardPage(title="Artículo", slug="articulo"))
+    spanish_article = add_article(spanish_home, "Artículo", "articulo")
 
     tag = "{% feedback_survey article %}"
     untranslated = render_tags(tag, language="es", article=spanish_article)
