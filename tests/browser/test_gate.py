@@ -1,12 +1,13 @@
 """The HCP gate in a real browser: a reader confirms, a patient is sent on."""
 
+from io import StringIO
 from urllib.parse import quote
 
 import pytest
 
-from wagtail.models import Site
+from django.core.management import call_command
 
-from home.models import StandardPage
+from hub_site.demo.articles import SEED_ARTICLE_SLUG
 from hub_site.demo.gate import SEED_GATE_COPY, load_gate_copy
 from hub_site.gate.cookies import COOKIE_NAME
 
@@ -18,10 +19,9 @@ PATIENT_SITE_PAGE = (
 
 @pytest.fixture
 def article_path(live_site):
-    """The path of a gated article; a gated page stands in until articles are merged."""
-    home = Site.objects.get(is_default_site=True).root_page.specific
-    home.add_child(instance=StandardPage(title="About", slug="about", intro="HCP-only content."))
-    return "/en/about/"
+    """The path of the seed article, from the demo content."""
+    call_command("load_demo", stdout=StringIO())
+    return f"/en/articles/{SEED_ARTICLE_SLUG}/"
 
 
 @pytest.fixture
@@ -58,8 +58,10 @@ def test_a_reader_lands_on_an_article_confirms_with_the_keyboard_and_reads_it(
     page.keyboard.press("Enter")
 
     page.wait_for_url(live_site.url + asked_for)
-    assert page.get_by_role("heading", level=1).inner_text() == "About"
-    assert "HCP-only content." in page.locator("main").inner_text()
+    assert page.get_by_role("heading", level=1).inner_text() == (
+        "Allogeneic HSCT in CR2 for AYAs with ALL: A dual-center study"
+    )
+    assert "Learning objective" in page.locator("main").inner_text()
     cookie = site_cookies(page, live_site)[COOKIE_NAME]
     assert cookie["httpOnly"] is True
     assert cookie["sameSite"] == "Lax"

@@ -1,21 +1,21 @@
 """A reader answers the article feedback survey and votes in the poll, in Chromium."""
 
-from wagtail.models import Site
+from io import StringIO
 
-from home.models import StandardPage
-from hub_site.demo.surveys import FEEDBACK_STATEMENTS, load_surveys
+from django.core.management import call_command
+
+from articles.models import ArticlePage
+from hub_site.demo.articles import SEED_ARTICLE_SLUG
+from hub_site.demo.surveys import FEEDBACK_STATEMENTS
 from surveys.models import PollVote, SurveyResponse
 
 
 def test_reader_answers_the_feedback_survey_and_votes_in_the_poll(live_site, hcp_page, screenshot):
-    home = Site.objects.get(is_default_site=True).root_page.specific
-    survey, poll = load_surveys(home)
-    # Stands in for the seed article until the articles app places the tags on it.
-    article = StandardPage(title="Blinatumomab in upfront ALL", slug="blinatumomab-upfront")
-    home.add_child(instance=article)
-    article.save_revision().publish()
+    call_command("load_demo", stdout=StringIO())
+    article = ArticlePage.objects.get(slug=SEED_ARTICLE_SLUG)
+    poll = article.featured_poll
 
-    hcp_page.goto(f"{live_site.url}{survey.url}?article={article.pk}")
+    hcp_page.goto(f"{live_site.url}{article.url}")
     assert hcp_page.get_by_text(
         "Please indicate your level of agreement with the following statements:"
     ).is_visible()
@@ -35,24 +35,24 @@ def test_reader_answers_the_feedback_survey_and_votes_in_the_poll(live_site, hcp
     response = SurveyResponse.objects.get()
     assert response.article_id == article.pk
     assert response.form_data["the_content_was_clear_and_easy_to_understand"] == 5
-    # The stand-in article has no survey tag, so the thank-you waits for the next form.
-    hcp_page.goto(f"{live_site.url}{survey.url}?article={article.pk}")
-    assert hcp_page.get_by_role("status").inner_text() == (
+    feedback = hcp_page.locator("#feedback")
+    assert feedback.get_by_role("status").inner_text() == (
         "Thank you for your feedback: it helps us plan the next articles."
     )
     assert hcp_page.locator("form.survey-form").count() == 0
     hcp_page.reload()
-    assert hcp_page.get_by_role("status").inner_text() == (
+    assert feedback.get_by_role("status").inner_text() == (
         "You have already answered this survey. Thank you for your feedback."
     )
 
-    hcp_page.goto(f"{live_site.url}{poll.url}")
     choices = hcp_page.get_by_role("group", name=poll.question)
     choices.get_by_role("radio", name="Somewhat positive").check()
     hcp_page.get_by_role("button", name="Vote").click()
 
-    hcp_page.wait_for_url(f"{live_site.url}{poll.url}#poll-{poll.pk}")
-    assert hcp_page.get_by_role("status").inner_text() == "Thank you for voting."
+    hcp_page.wait_for_url(f"{live_site.url}{article.url}#poll-{poll.pk}")
+    assert hcp_page.locator(f"#poll-{poll.pk}").get_by_role("status").inner_text() == (
+        "Thank you for voting."
+    )
     results = hcp_page.locator(".poll-result")
     assert results.count() == 5
     assert results.nth(1).inner_text().split("\n") == ["Somewhat positive", "100% (1 vote)"]
