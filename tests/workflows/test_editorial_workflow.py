@@ -11,10 +11,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from articles.models import ArticlePage
 from home.models import HomePage, StandardPage
 from hub_site.workflows import roles
+from tests.articles.factories import create_index
 
 
 def page_form(title, slug, body="<p>Body text.</p>", **actions):
@@ -24,6 +26,25 @@ def page_form(title, slug, body="<p>Body text.</p>", **actions):
             "slug": slug,
             "intro": "",
             "body": rich_text(body),
+            "comments": inline_formset([]),
+            **actions,
+        }
+    )
+
+
+def article_form(title, slug, body="Body text.", **actions):
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": slug,
+            "date": "2025-10-24",
+            "learning_objective": "Learners will be able to cite a new development.",
+            "summary": "A dual-center study.",
+            "key_data": rich_text("<p>3-year OS 53%.</p>"),
+            "key_learning": rich_text("<p>A curative option.</p>"),
+            "body": streamfield([("paragraph", rich_text(f"<p>{body}</p>"))]),
+            "references": streamfield([]),
+            "topic_links": inline_formset([]),
             "comments": inline_formset([]),
             **actions,
         }
@@ -76,15 +97,17 @@ def test_groups_and_workflows_exist_after_migrate():
 
 
 def test_whole_editorial_workflow_through_the_admin(client, team, home):
-    add_url = reverse("wagtailadmin_pages:add", args=("home", "standardpage", home.pk))
+    index = create_index(parent=home)
+    add_url = reverse("wagtailadmin_pages:add", args=("articles", "articlepage", index.pk))
 
-    # The editor drafts and submits.
+    # The editor drafts an article and submits it.
     as_user(client, team["editor"])
     response = client.post(
-        add_url, page_form("Transplant outcomes", "transplant-outcomes", **{"action-submit": "1"})
+        add_url,
+        article_form("Transplant outcomes", "transplant-outcomes", **{"action-submit": "1"}),
     )
     assert response.status_code == 302, response.content[:2000]
-    page = StandardPage.objects.get(slug="transplant-outcomes")
+    page = ArticlePage.objects.get(slug="transplant-outcomes")
     assert not page.live
     assert page.current_workflow_task.name == roles.MEDICAL_REVIEW_TASK
     # Medical reviewers (and site managers, who may step in) are told a task awaits them.
@@ -95,7 +118,8 @@ def test_whole_editorial_workflow_through_the_admin(client, team, home):
     # The editor cannot publish: the publish action is refused and the page stays a draft.
     edit_url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
     client.post(
-        edit_url, page_form("Transplant outcomes", "transplant-outcomes", **{"action-publish": "1"})
+        edit_url,
+        article_form("Transplant outcomes", "transplant-outcomes", **{"action-publish": "1"}),
     )
     page.refresh_from_db()
     assert not page.live
@@ -129,10 +153,10 @@ def test_whole_editorial_workflow_through_the_admin(client, team, home):
     as_user(client, team["editor"])
     response = client.post(
         edit_url,
-        page_form(
+        article_form(
             "Transplant outcomes",
             "transplant-outcomes",
-            body="<p>Body text with a reference [1].</p>",
+            body="Body text with a reference [1].",
             **{"action-submit": "1"},
         ),
     )
