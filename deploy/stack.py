@@ -88,7 +88,7 @@ def ensure_database(name):
             conn.execute(f'CREATE DATABASE "{name}"')
 
 
-def render_nginx_conf(run_dir, listen, upstreams, purge=True, server_name="_"):
+def render_nginx_conf(run_dir, media_root, listen, upstreams, purge=True, server_name="_"):
     text = NGINX_TEMPLATE.read_text()
     purge_on = purge and PURGE_MODULE.exists()
     values = {
@@ -101,7 +101,7 @@ def render_nginx_conf(run_dir, listen, upstreams, purge=True, server_name="_"):
         "LISTEN": listen,
         "SERVER_NAME": server_name,
         "STATIC_ROOT": str(run_dir / "static"),
-        "MEDIA_ROOT": str(run_dir / "media"),
+        "MEDIA_ROOT": str(media_root),
     }
     for key, value in values.items():
         text = text.replace(f"@@{key}@@", value)
@@ -141,6 +141,11 @@ class Stack:
     processes: list = field(default_factory=list)
 
     @property
+    def media_root(self):
+        # Uploads belong with the database that refers to them, which outlives a run folder.
+        return PROJECT_DIR / "run" / "media" / self.database
+
+    @property
     def base_url(self):
         return f"http://127.0.0.1:{self.port}"
 
@@ -160,7 +165,7 @@ class Stack:
             "SECURE_SSL_REDIRECT": "false",
             "HUB_LOCAL_PLAIN_HTTP": "true",
             "STATIC_ROOT": str(self.run_dir / "static"),
-            "MEDIA_ROOT": str(self.run_dir / "media"),
+            "MEDIA_ROOT": str(self.media_root),
             "FRONTEND_CACHE_PURGE_URL": self.base_url,
             **self.extra_env,
         }
@@ -217,6 +222,7 @@ class Stack:
             self.start_app(port)
         conf = render_nginx_conf(
             self.run_dir,
+            self.media_root,
             listen=f"127.0.0.1:{self.port}",
             upstreams=[f"127.0.0.1:{p}" for p in self.app_ports],
         )
