@@ -64,7 +64,7 @@ def wrk(url, cookie, seconds, warmup):
             capture_output=True,
         )
     out = subprocess.run(
-        ["wrk", "-t2", "-c16", f"-d{seconds}s", "--latency", *header, url],
+        ["wrk", "-t2", "-c16", f"-d{seconds}s", "--timeout", "10s", "--latency", *header, url],
         check=True,
         capture_output=True,
         text=True,

@@ -8,8 +8,8 @@ import os
 
 # Where nginx reaches the app: a unix socket on one machine, host:port behind a load balancer.
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
-# Two sync workers measured best on this 2-core machine (docs/performance.md): the
-# requests are short and CPU-bound; more workers only add context switches.
+# One sync worker per core (2 here): page rendering is CPU-bound and nginx buffers slow
+# clients. Compare other counts with `bench/run.py --workers N` (docs/performance.md).
 workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
 worker_class = "sync"
 # The app is loaded once, before the fork: workers share its memory pages.

@@ -38,7 +38,10 @@ def stack(tmp_path_factory):
         run_dir=tmp_path_factory.mktemp("stack"),
         database=DATABASE,
         port=free_port(),
-        app_ports=[free_port()],
+        # Two app servers behind nginx's upstream, sharing PostgreSQL and Redis: the
+        # "many machines" layout on one.
+        app_ports=[free_port(), free_port()],
+        workers=1,
         redis_url="redis://127.0.0.1:6379/14",
         secret_key=SECRET_KEY,
     )

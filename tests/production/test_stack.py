@@ -87,6 +87,9 @@ def test_publishing_an_article_purges_the_cached_index_at_once(stack):
 
     assert title in body
     assert headers["X-Edge-Cache"] == "MISS"
+    # Each app server, asked directly, shows it too: they share the database and cache.
+    for port in stack.app_ports:
+        assert title in fetch(f"http://127.0.0.1:{port}{INDEX}", cookie)[2]
 
 
 def test_changing_a_funder_purges_every_page_footer(stack):
