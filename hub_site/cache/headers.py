@@ -51,8 +51,9 @@ class SharedCacheHeadersMiddleware:
         if match is None or match.view_name != WAGTAIL_PAGE_VIEW_NAME:
             return response
         if is_shareable(request, response):
-            # Browsers revalidate (max-age=0); shared caches keep it for s-maxage.
-            patch_cache_control(response, public=True, max_age=0, s_maxage=self.edge_seconds)
+            # s-maxage only: shared caches keep it, browsers (no max-age, no Last-Modified) do
+            # not, and a max-age would also set the lifetime of Django's own page cache.
+            patch_cache_control(response, public=True, s_maxage=self.edge_seconds)
         elif not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True)
         return response
