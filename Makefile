@@ -5,9 +5,11 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+# make serve: PORT when given, else 8080 (make demo's 8000 stays free).
+SERVE_PORT := $(if $(filter environment command line,$(origin PORT)),$(PORT),8080)
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test lint format check browser-deps messages
+.PHONY: help install demo test lint format check browser-deps messages serve bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -36,6 +38,12 @@ demo: $(STAMP) ## Set up and serve the site with demo content at http://$(HOST):
 	DJANGO_SETTINGS_MODULE=settings.dev $(BIN)/python manage.py ensure_dev_superuser
 	@echo "Serving the site at http://$(HOST):$(PORT)/en/"
 	DJANGO_SETTINGS_MODULE=settings.dev $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+serve: $(STAMP) ## Run the production stack (nginx, gunicorn, PostgreSQL, Redis) at http://127.0.0.1:$(SERVE_PORT)
+	$(BIN)/python -m deploy.stack serve --port $(SERVE_PORT)
+
+bench: $(STAMP) ## Benchmark the production stack against nginx serving a static file (bench/run.py)
+	$(BIN)/python bench/run.py
 
 lint: $(STAMP) ## ruff check and ruff format --check
 	$(BIN)/ruff check .

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "home",
     "articles",
     "surveys",
+    "hub_site.cache",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -72,6 +73,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above sessions and CSRF: it must see the cookies they set (hub_site/cache/headers.py).
+    "hub_site.cache.headers.SharedCacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

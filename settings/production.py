@@ -29,3 +29,24 @@ SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+
+# `make serve`, the benchmark and tests/production/ run this configuration over plain HTTP on
+# 127.0.0.1. Only there, HUB_LOCAL_PLAIN_HTTP drops the Secure flag from the cookies, which
+# browsers would otherwise not send back over HTTP. Never set it on a server (docs/deploy.md).
+if env.bool("HUB_LOCAL_PLAIN_HTTP", default=False):
+    if set(ALLOWED_HOSTS) - {"127.0.0.1", "localhost", "[::1]"}:
+        raise ImproperlyConfigured("HUB_LOCAL_PLAIN_HTTP is for loopback hosts only.")
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = False
+    HCP_COOKIE_SECURE = False
+    SECURE_HSTS_SECONDS = 0
+
+# Edge cache purge (hub_site/cache): Wagtail's HTTP frontend-cache backend sends PURGE
+# requests to nginx (deploy/nginx.conf) when content changes. Off unless configured.
+FRONTEND_CACHE_PURGE_URL = env.str("FRONTEND_CACHE_PURGE_URL", default="")
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }

@@ -1,0 +1,157 @@
+"""Benchmark the production configuration against nginx serving a static file, in one run.
+
+Starts nginx → gunicorn → PostgreSQL + Redis on 127.0.0.1 (deploy/stack.py) with the demo
+content, puts a static HTML file of the seed article's size under nginx's /static/, loads
+each URL with ``wrk -t2 -c16`` for a bounded time after a warm-up and prints one table.
+``make bench``; options: ``python bench/run.py --help``.
+"""
+
+import argparse
+import re
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from deploy.stack import (  # noqa: E402 - the project root is put on the path just above
+    DEBIAN_PACKAGES,
+    PROJECT_DIR,
+    Stack,
+    answers,
+    ensure_debian_packages,
+    free_port,
+    secret_key_in,
+)
+
+SEED_ARTICLE = "/en/articles/allo-hsct-cr2-ayas-with-all-dual-center-study/"
+# A cookie that only makes nginx pass the request to the app (there is no such session).
+EDGE_BYPASS = "sessionid=bench-bypasses-the-edge"
+
+
+def confirmation_cookie(secret_key):
+    import os
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings.test")
+    import django
+    from django.conf import settings
+
+    django.setup()
+    settings.SECRET_KEY = secret_key
+    from hub_site.gate.cookies import COOKIE_NAME, signed_confirmation
+
+    return f"{COOKIE_NAME}={signed_confirmation()}"
+
+
+def fetch(url, cookie):
+    request = urllib.request.Request(url, headers={"Cookie": cookie})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.headers, response.read()
+
+
+def parse_ms(value):
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def wrk(url, cookie, seconds, warmup):
+    header = ["-H", f"Cookie: {cookie}"] if cookie else []
+    if warmup:
+        subprocess.run(
+            ["wrk", "-t2", "-c16", f"-d{warmup}s", *header, url],
+            check=True,
+            capture_output=True,
+        )
+    out = subprocess.run(
+        ["wrk", "-t2", "-c16", f"-d{seconds}s", "--timeout", "10s", "--latency", *header, url],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p50 = parse_ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
+    p99 = parse_ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    errors = (int(non_2xx.group(1)) if non_2xx else 0) + (
+        sum(int(n) for n in socket.groups()) if socket else 0
+    )
+    return rps, p50, p99, errors
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--database", default="hub_serve")
+    parser.add_argument("--run-dir", default=str(PROJECT_DIR / "run" / "bench"))
+    args = parser.parse_args()
+
+    if not ensure_debian_packages(DEBIAN_PACKAGES["nginx"], DEBIAN_PACKAGES["purge"], "wrk"):
+        return 1
+    if not answers("127.0.0.1", 5432) or not answers("127.0.0.1", 6379):
+        print("make bench needs PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379")
+        return 1
+    run_dir = Path(args.run_dir).resolve()
+    secret_key = secret_key_in(run_dir)
+    stack = Stack(
+        run_dir=run_dir,
+        database=args.database,
+        port=free_port(),
+        app_ports=[free_port()],
+        workers=args.workers,
+        redis_url="redis://127.0.0.1:6379/2",
+        secret_key=secret_key,
+    )
+    print("Preparing the database, static files and demo content …", flush=True)
+    stack.prepare(quiet=True)
+    stack.start()
+    try:
+        confirmed = confirmation_cookie(secret_key)
+        base = stack.base_url
+        _, article = fetch(base + SEED_ARTICLE, confirmed)
+        reference = run_dir / "static" / "bench-reference.html"
+        reference.write_bytes(b"<!-- static reference -->" + b" " * (len(article) - 25))
+        headers, _ = fetch(base + SEED_ARTICLE, confirmed)
+        edge_state = headers.get("X-Edge-Cache", "?")
+        rows = [
+            ("1 nginx static file", base + "/static/bench-reference.html", ""),
+            (f"2 seed article, edge (X-Edge-Cache {edge_state})", base + SEED_ARTICLE, confirmed),
+            ("4 seed article, uncached", base + SEED_ARTICLE, f"{confirmed}; {EDGE_BYPASS}"),
+            ("5 home, uncached", base + "/en/", f"{confirmed}; {EDGE_BYPASS}"),
+            ("5 article index, uncached", base + "/en/articles/", f"{confirmed}; {EDGE_BYPASS}"),
+            (
+                "5 search ?q=MRD, uncached",
+                base + "/en/search/?q=MRD",
+                f"{confirmed}; {EDGE_BYPASS}",
+            ),
+            ("  article index, edge", base + "/en/articles/", confirmed),
+        ]
+        print(
+            f"seed article: {len(article)} bytes; wrk -t2 -c16, {args.seconds} s each after "
+            f"{args.warmup} s warm-up; gunicorn {args.workers} workers\n"
+        )
+        print(f"{'row':<46} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'ratio':>7}")
+        results = {}
+        for label, url, cookie in rows:
+            rps, p50, p99, errors = wrk(url, cookie, args.seconds, args.warmup)
+            results[label] = rps
+            ratio = rps / results[rows[0][0]]
+            print(
+                f"{label:<46} {rps:>9.0f} {p50:>8.2f} {p99:>8.2f} {errors:>7} {ratio:>7.4f}",
+                flush=True,
+            )
+        print("3 app's Redis page cache: not built (docs/performance.md)")
+        print("6 poll votes: not measured (docs/performance.md)")
+        print(
+            f"edge-cached article / nginx static: {results[rows[1][0]] / results[rows[0][0]]:.2f}"
+        )
+    finally:
+        stack.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,309 @@
+"""Start the production configuration on loopback: nginx → gunicorn → PostgreSQL + Redis.
+
+Used by ``make serve`` (``python -m deploy.stack serve``), the benchmark (``bench/run.py``)
+and the tests in ``tests/production/``. Everything it writes goes into one run folder:
+the generated nginx.conf, the edge cache, logs and, for ``make serve``, the secret key.
+"""
+
+import argparse
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+NGINX_TEMPLATE = PROJECT_DIR / "deploy" / "nginx.conf"
+GUNICORN_CONFIG = PROJECT_DIR / "deploy" / "gunicorn.conf.py"
+PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+PG_ADMIN_DSN = "host=127.0.0.1 port=5432 user=postgres dbname=postgres"
+# Wagtail's HTTP backend sends "PURGE <page URL>" to nginx. Debian's ngx_cache_purge 2.3
+# crashes nginx 1.22's worker when proxy_cache_purge shares the proxied location, so the
+# request is routed to a location of its own. A URL that was not cached answers 204 too.
+PURGE_RULE = """
+        if ($request_method = PURGE) {
+            rewrite ^(.*)$ /__purge$1 last;
+        }
+        location ~ ^/__purge(/.*)$ {
+            allow 127.0.0.1;
+            deny all;
+            proxy_cache_purge hub_pages "$server_name$1$is_args$args";
+            error_page 404 =204 @purged;
+        }
+        location @purged {
+            return 204;
+        }"""
+DEBIAN_PACKAGES = {"nginx": "nginx-light", "purge": "libnginx-mod-http-cache-purge"}
+
+
+def ensure_debian_packages(*packages):
+    """Install missing Debian packages when root; otherwise say what is missing."""
+    missing = [
+        p
+        for p in packages
+        if subprocess.run(
+            ["dpkg-query", "-W", "-f=${Status}", p], capture_output=True, text=True
+        ).stdout
+        != "install ok installed"
+    ]
+    if not missing:
+        return True
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        print(f"Installing Debian packages: {' '.join(missing)}", flush=True)
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+        subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True, env=env)
+        return True
+    print(f"SKIPPED: Debian packages missing and not root: {' '.join(missing)}", flush=True)
+    return False
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def answers(host, port):
+    try:
+        socket.create_connection((host, port), timeout=1).close()
+    except OSError:
+        return False
+    return True
+
+
+def ensure_database(name):
+    """Create the PostgreSQL database ``name`` on 127.0.0.1:5432 if it does not exist."""
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def render_nginx_conf(run_dir, media_root, listen, upstreams, purge=True, server_name="_"):
+    text = NGINX_TEMPLATE.read_text()
+    purge_on = purge and PURGE_MODULE.exists()
+    values = {
+        # Only root may switch users; the workers read the project's files and the run folder.
+        "USER": "user root;" if os.geteuid() == 0 else "",
+        "RUN_DIR": str(run_dir),
+        "PURGE_MODULE": f"load_module {PURGE_MODULE};" if purge_on else "",
+        "PURGE_RULE": PURGE_RULE if purge_on else "",
+        "UPSTREAM_SERVERS": " ".join(f"server {u};" for u in upstreams),
+        "LISTEN": listen,
+        "SERVER_NAME": server_name,
+        "STATIC_ROOT": str(run_dir / "static"),
+        "MEDIA_ROOT": str(media_root),
+    }
+    for key, value in values.items():
+        text = text.replace(f"@@{key}@@", value)
+    shutil.rmtree(run_dir / "edge-cache", ignore_errors=True)
+    for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
+        (run_dir / "tmp" / sub).mkdir(parents=True, exist_ok=True)
+    conf = run_dir / "nginx.conf"
+    conf.write_text(text)
+    return conf
+
+
+def wait_until_up(url, timeout=30, process=None):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"{process.args[0]} exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - loopback URL we built
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{url} did not answer within {timeout} s")
+
+
+@dataclass
+class Stack:
+    """nginx in front of one or more gunicorn app servers, all on 127.0.0.1."""
+
+    run_dir: Path
+    database: str
+    port: int
+    app_ports: list = field(default_factory=list)
+    workers: int = 2
+    redis_url: str = "redis://127.0.0.1:6379/1"
+    secret_key: str = ""
+    extra_env: dict = field(default_factory=dict)
+    processes: list = field(default_factory=list)
+
+    @property
+    def media_root(self):
+        # Uploads belong with the database that refers to them, which outlives a run folder.
+        return PROJECT_DIR / "run" / "media" / self.database
+
+    @property
+    def base_url(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def env(self):
+        # Not what the calling process set for itself (settings.test turns async safety off).
+        inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        return {
+            **inherited,
+            "DJANGO_SETTINGS_MODULE": "settings.production",
+            "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{self.database}",
+            "REDIS_URL": self.redis_url,
+            "SECRET_KEY": self.secret_key,
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "CSRF_TRUSTED_ORIGINS": f"http://127.0.0.1:{self.port},http://localhost:{self.port}",
+            "WAGTAILADMIN_BASE_URL": self.base_url,
+            # Plain HTTP on loopback only: see docs/deploy.md, "make serve".
+            "SECURE_SSL_REDIRECT": "false",
+            "HUB_LOCAL_PLAIN_HTTP": "true",
+            "STATIC_ROOT": str(self.run_dir / "static"),
+            "MEDIA_ROOT": str(self.media_root),
+            "FRONTEND_CACHE_PURGE_URL": self.base_url,
+            **self.extra_env,
+        }
+
+    def manage(self, *args, quiet=False):
+        # Before nginx runs there is nothing to purge (its cache is emptied at each start).
+        env = {**self.env(), "FRONTEND_CACHE_PURGE_URL": ""}
+        subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=PROJECT_DIR,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL if quiet else None,
+        )
+
+    def prepare(self, demo=True, quiet=False):
+        """Database, migrations, static files and (optionally) the demo content."""
+        self.run_dir.mkdir(parents=True, exist_ok=True)
+        ensure_database(self.database)
+        self.manage("migrate", "--no-input", quiet=quiet)
+        self.manage("collectstatic", "--no-input", "--clear", quiet=True)
+        if demo:
+            self.manage("load_demo", quiet=quiet)
+
+    def start_app(self, port):
+        log = open(self.run_dir / f"gunicorn-{port}.log", "ab")  # noqa: SIM115 - lives with the process
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "-c",
+                str(GUNICORN_CONFIG),
+                "deploy.wsgi:application",
+            ],
+            cwd=PROJECT_DIR,
+            env={
+                **self.env(),
+                "GUNICORN_BIND": f"127.0.0.1:{port}",
+                "GUNICORN_WORKERS": str(self.workers),
+            },
+            stdout=log,
+            stderr=log,
+            start_new_session=True,
+        )
+        self.processes.append(process)
+        wait_until_up(f"http://127.0.0.1:{port}/healthz", process=process)
+        return process
+
+    def start(self):
+        if not self.app_ports:
+            self.app_ports = [free_port()]
+        for port in self.app_ports:
+            self.start_app(port)
+        conf = render_nginx_conf(
+            self.run_dir,
+            self.media_root,
+            listen=f"127.0.0.1:{self.port}",
+            upstreams=[f"127.0.0.1:{p}" for p in self.app_ports],
+        )
+        process = subprocess.Popen(
+            [
+                NGINX,
+                "-c",
+                str(conf),
+                "-e",
+                str(self.run_dir / "nginx-error.log"),
+                "-g",
+                "daemon off;",
+            ],
+            start_new_session=True,
+        )
+        self.processes.append(process)
+        wait_until_up(f"{self.base_url}/healthz", process=process)
+        return self
+
+    def stop(self):
+        for process in reversed(self.processes):
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        for process in self.processes:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        self.processes.clear()
+
+
+def secret_key_in(run_dir):
+    """A random key generated once and kept in the run folder (never in the repository)."""
+    path = run_dir / "secret_key"
+    if not path.exists():
+        run_dir.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def serve(args):
+    if not ensure_debian_packages(DEBIAN_PACKAGES["nginx"], DEBIAN_PACKAGES["purge"]):
+        return 1
+    if not answers("127.0.0.1", 5432) or not answers("127.0.0.1", 6379):
+        print("make serve needs PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379")
+        return 1
+    run_dir = Path(args.run_dir).resolve()
+    stack = Stack(
+        run_dir=run_dir,
+        database=args.database,
+        port=args.port,
+        app_ports=[args.app_port],
+        workers=args.workers,
+        secret_key=secret_key_in(run_dir),
+    )
+    stack.prepare()
+    stack.start()
+    print(f"Serving the production configuration at {stack.base_url}/en/ (Ctrl-C stops it)")
+    try:
+        while all(p.poll() is None for p in stack.processes):
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stack.stop()
+    return 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve_parser = sub.add_parser("serve", help="run nginx → gunicorn with the demo content")
+    serve_parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8080")))
+    serve_parser.add_argument("--app-port", type=int, default=8001)
+    serve_parser.add_argument("--workers", type=int, default=2)
+    serve_parser.add_argument("--database", default="hub_serve")
+    serve_parser.add_argument("--run-dir", default=str(PROJECT_DIR / "run" / "serve"))
+    args = parser.parse_args()
+    return serve(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class HubCacheConfig(AppConfig):
+    name = "hub_site.cache"
+    label = "hub_cache"
+    verbose_name = "Page caching"
+
+    def ready(self):
+        from hub_site.cache import invalidation
+
+        invalidation.connect()

@@ -1,0 +1,59 @@
+"""Which responses a shared cache (nginx, a CDN) may keep, told through ``Cache-Control``.
+
+Only a Wagtail page answered 200 to a GET or HEAD from a reader without a session (so
+anonymous) whose HCP confirmation the app verified, that used no CSRF token and sets no
+cookie, is marked ``public, s-maxage``: such a response is the same for every
+confirmed reader of that URL. Every other Wagtail page response is ``private``. The gate's
+own answers are already ``no-store`` (hub_site.gate).
+"""
+
+from django.conf import settings
+from django.utils.cache import patch_cache_control
+
+from hub_site.gate.access import WAGTAIL_PAGE_VIEW_NAME, is_confirmed
+
+# Purges make changes visible at once (hub_site.cache.invalidation); the lifetime only
+# bounds how long anything the purge misses can stay.
+DEFAULT_EDGE_CACHE_SECONDS = 300
+
+
+def is_shareable(request, response):
+    if request.method not in ("GET", "HEAD") or response.status_code != 200:
+        return False
+    if response.cookies or response.has_header("Cache-Control"):
+        return False
+    if getattr(request, "is_preview", False):
+        return False
+    # Without a session cookie the reader is anonymous and has no state of their own
+    # (answers, flashed messages); templates may still read the empty session.
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False
+    # A page with a form carries the reader's own CSRF token.
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    return is_confirmed(request)
+
+
+class SharedCacheHeadersMiddleware:
+    """Mark Wagtail pages public (shareable) or private for caches in front of the app.
+
+    Goes near the top of MIDDLEWARE, above sessions and CSRF, so that it sees the cookies
+    they add to the response.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.edge_seconds = getattr(settings, "EDGE_CACHE_SECONDS", DEFAULT_EDGE_CACHE_SECONDS)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        match = getattr(request, "resolver_match", None)
+        if match is None or match.view_name != WAGTAIL_PAGE_VIEW_NAME:
+            return response
+        if is_shareable(request, response):
+            # s-maxage only: shared caches keep it, browsers (no max-age, no Last-Modified) do
+            # not, and a max-age would also set the lifetime of Django's own page cache.
+            patch_cache_control(response, public=True, s_maxage=self.edge_seconds)
+        elif not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True)
+        return response

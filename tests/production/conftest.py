@@ -1,0 +1,78 @@
+"""The production stack (nginx → gunicorn → PostgreSQL + Redis), started once per module.
+
+Skipped, with the reason, when PostgreSQL or Redis does not answer on 127.0.0.1, or nginx
+with Debian's cache-purge module is missing and cannot be installed (not root).
+"""
+
+import urllib.error
+import urllib.request
+
+import pytest
+
+from django.test import override_settings
+
+from deploy.stack import DEBIAN_PACKAGES, Stack, answers, ensure_debian_packages, free_port
+from hub_site.gate.cookies import COOKIE_NAME, signed_confirmation
+
+# Kept between runs: migrate then applies only what is new, and load_demo is idempotent.
+DATABASE = "hub_production_tests"
+SECRET_KEY = "production-tests-only-" + "k" * 40  # noqa: S105 - a loopback test stack
+
+
+def unavailable():
+    if not answers("127.0.0.1", 5432):
+        return "PostgreSQL does not answer on 127.0.0.1:5432"
+    if not answers("127.0.0.1", 6379):
+        return "Redis does not answer on 127.0.0.1:6379"
+    if not ensure_debian_packages(DEBIAN_PACKAGES["nginx"], DEBIAN_PACKAGES["purge"]):
+        return "nginx or its cache-purge module is missing and cannot be installed (not root)"
+    return None
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory):
+    reason = unavailable()
+    if reason:
+        pytest.skip(reason)
+    stack = Stack(
+        run_dir=tmp_path_factory.mktemp("stack"),
+        database=DATABASE,
+        port=free_port(),
+        # Two app servers behind nginx's upstream, sharing PostgreSQL and Redis: the
+        # "many machines" layout on one.
+        app_ports=[free_port(), free_port()],
+        workers=1,
+        redis_url="redis://127.0.0.1:6379/14",
+        secret_key=SECRET_KEY,
+    )
+    stack.prepare(quiet=True)
+    stack.start()
+    yield stack
+    stack.stop()
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+OPENER = urllib.request.build_opener(_NoRedirects)
+
+
+def confirmation_cookie():
+    """The cookie the gate's "I am a healthcare professional" button sets on this stack."""
+    with override_settings(SECRET_KEY=SECRET_KEY):
+        return f"{COOKIE_NAME}={signed_confirmation()}"
+
+
+def fetch(url, cookie=None, method="GET", data=None, headers=None):
+    """(status, headers, body) of one request, redirects not followed."""
+    request = urllib.request.Request(url, method=method, data=data, headers=headers or {})
+    if cookie:
+        request.add_header("Cookie", cookie)
+    try:
+        response = OPENER.open(request, timeout=15)
+    except urllib.error.HTTPError as error:  # 3xx and 4xx, since redirects are not followed
+        response = error
+    with response:
+        return response.status, response.headers, response.read().decode()
