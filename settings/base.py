@@ -41,6 +41,7 @@ CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "hub_site",
     "hub_site.workflows",
+    "hub_site.security",
     "home",
     "articles",
     "surveys",
@@ -68,10 +69,14 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "hub_site.security.middleware.ContentSecurityPolicyMiddleware",
+    "hub_site.security.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above sessions and CSRF: it must see the cookies they set (hub_site/cache/headers.py).
     "hub_site.cache.headers.SharedCacheHeadersMiddleware",
@@ -82,6 +87,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last of the authentication ones: it answers locked-out logins (django-axes).
+    "axes.middleware.AxesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # After sessions, locale and authentication; before any page cache (a cache's Fetch
     # middleware goes below it), so a cached page never reaches an unconfirmed reader.
@@ -199,3 +206,99 @@ LOGGING = {
 # HCP gate (hub_site.gate): the confirmation cookie is Secure unless a deployment on plain
 # HTTP (development, tests) turns it off.
 HCP_COOKIE_SECURE = True
+
+# Security (hub_site.security; README "Security")
+# Response headers: nosniff, referrer and Permissions-Policy on every response; HSTS and
+# Secure cookies in settings/production.py.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "SAMEORIGIN"  # the admin's preview panel frames pages
+PERMISSIONS_POLICY_DENIED = [
+    "accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone",
+    "payment", "usb", "interest-cohort", "browsing-topics",
+]  # fmt: skip
+# Reader pages: no inline script at all (JSON-LD blocks are data, never executed, and CSP
+# does not apply to them). Inline style attributes only (the poll's result bars).
+_EMBED_FRAMES = [
+    "https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com",
+]  # fmt: skip
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *_EMBED_FRAMES],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# The Wagtail admin's templates use inline scripts and styles; it gets what it needs, and
+# still may be framed by no other site and send forms nowhere else.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *_EMBED_FRAMES],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# The admin would otherwise load avatars from Gravatar and ask wagtail.org for new
+# releases: requests to third parties the policy above (and privacy) rules out.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Host header: only ALLOWED_HOSTS (400 otherwise); a proxy's X-Forwarded-Host is never
+# trusted for building absolute URLs (canonical, og:url, hreflang, e-mails).
+USE_X_FORWARDED_HOST = False
+USE_X_FORWARDED_PORT = False
+
+# Cookies: HttpOnly where JavaScript never reads them, a deliberate SameSite on each.
+# Lax keeps them on top-level links from elsewhere (an e-mail link to an article).
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Staff sessions end after 8 hours, and when the browser closes.
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Staff logins: django-axes locks out a user name from an address after repeated failures.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "hub_security/lockout.html"
+# No address is stored in clear: django-axes keeps a salted hash of it, and no log of
+# successful logins.
+AXES_CLIENT_IP_CALLABLE = "hub_site.security.ratelimit.pseudonymous_client_ip"
+AXES_DISABLE_ACCESS_LOG = True
+
+# Public POSTs other than surveys and polls (surveys.readers limits those): at most
+# (count, per seconds) from one client address, then HTTP 429.
+PUBLIC_POST_RATE_LIMITS = {"hcp_confirm": (20, 60), "support_form": (5, 60)}
+
+# Uploads: sizes and pixels capped (also below Pillow's own decompression-bomb guard),
+# raster formats only (an SVG may carry script), documents as downloads unless PDF.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True

@@ -27,8 +27,10 @@ LANGUAGE_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# Security: every cookie Secure over HTTPS; a year of HSTS (README "Security").
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+HCP_COOKIE_SECURE = True
+
 
 # `make serve`, the benchmark and tests/production/ run this configuration over plain HTTP on
 # 127.0.0.1. Only there, HUB_LOCAL_PLAIN_HTTP drops the Secure flag from the cookies, which

@@ -87,6 +87,8 @@ def resolve_article(raw_id, locale):
         page_id = int(raw_id)
     except (TypeError, ValueError):
         raise InvalidArticle from None
+    if not 0 < page_id < 2**63:  # beyond the database's integer: no such page
+        raise InvalidArticle
     article = article_pages().filter(pk=page_id, locale=locale).first()
     if article is None:
         raise InvalidArticle

@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.forms import SupportForm
+from hub_site.security.ratelimit import over_limit, too_many_requests
 
 from .translation import PAGE_TRANSLATABLE_FIELDS
 
@@ -100,6 +101,8 @@ class SupportPage(AbstractEmailForm):
         return "\n".join(lines)
 
     def serve(self, request, *args, **kwargs):
+        if request.method == "POST" and over_limit(request, "support_form"):
+            return too_many_requests(request, "support_form")
         response = super().serve(request, *args, **kwargs)
         if request.method == "POST" and "form" in response.context_data:
             # Wagtail re-renders the form when it has errors: say so in the status too.

@@ -13,6 +13,7 @@ OPEN_VIEW_NAMES = frozenset(
     {
         "healthz",
         "robots_txt",
+        "security_txt",
         "set_language",
         "hcp_gate:confirm",
         "hcp_gate:withdraw",

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from hub_site.gate.cookies import clear_confirmation, set_confirmation
 from hub_site.gate.forms import ConfirmForm, home_url
 from hub_site.models import GateCopy
+from hub_site.security.ratelimit import limit_posts
 
 
 def _see_other(url):
@@ -31,6 +32,7 @@ def _language_links(return_url):
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
+@limit_posts("hcp_confirm")
 def confirm(request):
     """The interstitial (GET) and the reader's confirmation (POST, CSRF-protected).
 

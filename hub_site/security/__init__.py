@@ -1,0 +1,1 @@
+"""Cross-cutting security: response headers and CSP, rate limits, security.txt."""
