@@ -41,6 +41,7 @@ CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "hub_site",
     "hub_site.workflows",
+    "hub_site.i18n",
     "home",
     "articles",
     "surveys",
