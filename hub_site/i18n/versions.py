@@ -154,4 +154,3 @@ def language_versions(request, page=None):
     versions = page_versions(request, page) if page is not None else view_versions(request)
     request._hub_language_versions = versions
     return versions
-
