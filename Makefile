@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 SERVE_PORT := $(if $(filter environment command line,$(origin PORT)),$(PORT),8080)
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test lint format check browser-deps messages serve bench
+.PHONY: help install demo test lint format check browser-deps gettext-deps messages serve bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -57,5 +57,18 @@ check: $(STAMP) ## Django system checks and missing migrations
 	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
-test: $(STAMP) browser-deps lint check ## Run every check: lint, Django checks, the whole pytest suite (browser included)
+gettext-deps: ## Install Debian's gettext for makemessages/compilemessages (when root and missing)
+	@if command -v msgfmt >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's gettext"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+	else echo "WARNING: gettext missing and not root: makemessages will fail"; fi
+
+messages: $(STAMP) gettext-deps ## Update the interface strings' .po catalogues and compile the .mo files
+	mkdir -p locale
+	$(BIN)/python manage.py makemessages -l es -l fr -l de -l it -l pt \
+		--ignore=.venv --ignore=test-artifacts --ignore=static_collected --no-obsolete
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=test-artifacts
+
+test: $(STAMP) browser-deps gettext-deps lint check ## Run every check: lint, Django checks, the whole pytest suite (browser included)
 	$(BIN)/python -m pytest

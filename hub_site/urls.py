@@ -9,6 +9,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from hub_site import views
 from hub_site.security import views as security_views
 
+# Lists the language versions of the page a missing URL names (hub_site.i18n).
+handler404 = "hub_site.i18n.views.page_not_found"
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "hub_site",
     "hub_site.workflows",
     "hub_site.security",
+    "hub_site.i18n",
     "home",
     "articles",
     "surveys",

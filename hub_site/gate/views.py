@@ -1,10 +1,5 @@
-from urllib.parse import urlencode
-
-from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import reverse
-from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -16,18 +11,6 @@ from hub_site.security.ratelimit import limit_posts
 
 def _see_other(url):
     return HttpResponseRedirect(url, status=303)
-
-
-def _language_links(return_url):
-    """The interstitial in each language, keeping the reader's return URL."""
-    query = f"?{urlencode({'next': return_url})}" if return_url else ""
-    links = []
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            url = reverse("hcp_gate:confirm")
-        info = translation.get_language_info(code)
-        links.append({"code": code, "info": info, "url": url + query})
-    return links
 
 
 @never_cache
@@ -51,7 +34,6 @@ def confirm(request):
         {
             "copy": GateCopy.for_active_language(),
             "form": form,
-            "language_links": _language_links(form.initial["next"]),
         },
     )
     response["X-Robots-Tag"] = "noindex"
