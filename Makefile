@@ -7,7 +7,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test lint format check browser-deps messages
+.PHONY: help install demo test lint format check browser-deps messages a11y-deps audit
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -49,5 +49,13 @@ check: $(STAMP) ## Django system checks and missing migrations
 	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
-test: $(STAMP) browser-deps lint check ## Run every check: lint, Django checks, the whole pytest suite (browser included)
+AXE_CORE_VERSION := 4.10.3
+AXE := node_modules/axe-core/axe.min.js
+
+$(AXE):
+	npm install --prefix . --no-save --no-package-lock --no-audit --no-fund axe-core@$(AXE_CORE_VERSION)
+
+a11y-deps: $(AXE) ## Install axe-core from npm (pinned) for the accessibility tests
+
+test: $(STAMP) browser-deps a11y-deps lint check ## Run every check: lint, Django checks, the whole pytest suite (browser included)
 	$(BIN)/python -m pytest
