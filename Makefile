@@ -55,6 +55,15 @@ AXE := node_modules/axe-core/axe.min.js
 $(AXE):
 	npm install --prefix . --no-save --no-package-lock --no-audit --no-fund axe-core@$(AXE_CORE_VERSION)
 
+LIGHTHOUSE_VERSION := 12.8.2
+LIGHTHOUSE := node_modules/.bin/lighthouse
+
+$(LIGHTHOUSE):
+	npm install --prefix . --no-save --no-package-lock --no-audit --no-fund lighthouse@$(LIGHTHOUSE_VERSION) axe-core@$(AXE_CORE_VERSION)
+
+audit: $(STAMP) browser-deps $(LIGHTHOUSE) ## Lighthouse (mobile) on the gate, home, article and funders pages; prints the scores
+	$(BIN)/python bench/lighthouse_audit.py
+
 a11y-deps: $(AXE) ## Install axe-core from npm (pinned) for the accessibility tests
 
 test: $(STAMP) browser-deps a11y-deps lint check ## Run every check: lint, Django checks, the whole pytest suite (browser included)

@@ -21,8 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from playwright.sync_api import sync_playwright  # noqa: E402
+
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
+COOKIE_NAME = "hcp_confirmed"  # hub_site.gate.cookies.COOKIE_NAME
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 ARTIFACTS = ROOT / "test-artifacts" / "lighthouse"
 SEED_ARTICLE = "/en/articles/allo-hsct-cr2-ayas-with-all-dual-center-study/"
@@ -53,6 +56,20 @@ def wait_for(url, timeout=60):
     raise SystemExit(f"{url} did not answer within {timeout} s")
 
 
+def store_confirmation_cookie(debug_port, base, value):
+    """Put the HCP confirmation in Chromium's cookie jar.
+
+    Chromium drops a ``Cookie`` header given through ``--extra-headers`` on navigations, so
+    the cookie goes into the browser profile itself, over the DevTools protocol.
+    """
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.connect_over_cdp(f"http://127.0.0.1:{debug_port}")
+        browser.contexts[0].add_cookies(
+            [{"name": COOKIE_NAME, "value": value, "url": base, "httpOnly": True}]
+        )
+        browser.close()
+
+
 def manage(env, *args, **kwargs):
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, **kwargs
@@ -70,7 +87,7 @@ def main():
         "MEDIA_ROOT": str(ARTIFACTS / "media"),
     }
     manage(env, "migrate", "--no-input", stdout=subprocess.DEVNULL)
-    manage(env, "load_demo", stdout=subprocess.DEVNULL)
+    manage(env, "load_demo", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     cookie = manage(
         env,
         "shell",
@@ -78,7 +95,7 @@ def main():
         "from hub_site.gate.cookies import signed_confirmation; print(signed_confirmation())",
         capture_output=True,
         text=True,
-    ).stdout.strip()
+    ).stdout.strip().splitlines()[-1]
 
     port, debug_port = free_port(), free_port()
     base = f"http://127.0.0.1:{port}"
@@ -105,6 +122,7 @@ def main():
     try:
         wait_for(f"{base}/healthz")
         wait_for(f"http://127.0.0.1:{debug_port}/json/version")
+        store_confirmation_cookie(debug_port, base, cookie)
         print(f"{'page':<10}" + "".join(f"{c:>16}" for c in CATEGORIES))
         for name, (path, confirmed) in PAGES.items():
             command = [
@@ -119,6 +137,9 @@ def main():
                 "--form-factor=mobile",
                 "--screenEmulation.mobile",
             ]
+            if confirmed:
+                # Lighthouse's storage reset would delete the cookie stored above.
+                command.append("--disable-storage-reset")
             if confirmed:
                 headers = {"Cookie": f"hcp_confirmed={cookie}"}
                 command.append(f"--extra-headers={json.dumps(headers)}")
