@@ -88,14 +88,18 @@ def main():
     }
     manage(env, "migrate", "--no-input", stdout=subprocess.DEVNULL)
     manage(env, "load_demo", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    cookie = manage(
-        env,
-        "shell",
-        "-c",
-        "from hub_site.gate.cookies import signed_confirmation; print(signed_confirmation())",
-        capture_output=True,
-        text=True,
-    ).stdout.strip().splitlines()[-1]
+    cookie = (
+        manage(
+            env,
+            "shell",
+            "-c",
+            "from hub_site.gate.cookies import signed_confirmation; print(signed_confirmation())",
+            capture_output=True,
+            text=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
 
     port, debug_port = free_port(), free_port()
     base = f"http://127.0.0.1:{port}"

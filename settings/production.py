@@ -29,3 +29,6 @@ SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+
+# Structured logs (one JSON object a line, with the request id) unless LOG_FORMAT says text.
+LOGGING["handlers"]["console"]["formatter"] = env.str("LOG_FORMAT", default="json")
