@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 SERVE_PORT := $(if $(filter environment command line,$(origin PORT)),$(PORT),8080)
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test lint format check browser-deps gettext-deps messages serve bench
+.PHONY: help install demo test lint format check browser-deps gettext-deps messages serve bench a11y-deps audit
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -70,5 +70,22 @@ messages: $(STAMP) gettext-deps ## Update the interface strings' .po catalogues 
 		--ignore=.venv --ignore=test-artifacts --ignore=static_collected --no-obsolete
 	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=test-artifacts
 
-test: $(STAMP) browser-deps gettext-deps lint check ## Run every check: lint, Django checks, the whole pytest suite (browser included)
+AXE_CORE_VERSION := 4.10.3
+AXE := node_modules/axe-core/axe.min.js
+
+$(AXE):
+	npm install --prefix . --no-save --no-package-lock --no-audit --no-fund axe-core@$(AXE_CORE_VERSION)
+
+LIGHTHOUSE_VERSION := 12.8.2
+LIGHTHOUSE := node_modules/.bin/lighthouse
+
+$(LIGHTHOUSE):
+	npm install --prefix . --no-save --no-package-lock --no-audit --no-fund lighthouse@$(LIGHTHOUSE_VERSION) axe-core@$(AXE_CORE_VERSION)
+
+audit: $(STAMP) browser-deps $(LIGHTHOUSE) ## Lighthouse (mobile) on the gate, home, article and funders pages; prints the scores
+	$(BIN)/python bench/lighthouse_audit.py
+
+a11y-deps: $(AXE) ## Install axe-core from npm (pinned) for the accessibility tests
+
+test: $(STAMP) browser-deps gettext-deps a11y-deps lint check ## Run every check: lint, Django checks, the whole pytest suite (browser included)
 	$(BIN)/python -m pytest

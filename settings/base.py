@@ -29,6 +29,7 @@ env = environ.Env(
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
     STATIC_ROOT=(str, str(BASE_DIR / "static_collected")),
     LOG_LEVEL=(str, "INFO"),
+    LOG_FORMAT=(str, "text"),
 )
 
 DEBUG = env("DEBUG")
@@ -75,6 +76,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every log line of the request carries its id (hub_site/logging.py).
+    "hub_site.logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "hub_site.security.middleware.ContentSecurityPolicyMiddleware",
     "hub_site.security.middleware.PermissionsPolicyMiddleware",
@@ -127,9 +130,12 @@ REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # RedisCache that serves uncached while Redis is down (hub_site/cache_backends.py).
+            "BACKEND": "hub_site.cache_backends.FaultTolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "hub",
+            # Fail fast when Redis is unreachable rather than hold the request.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
@@ -198,7 +204,19 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "hub_site.logging.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "hub_site.logging.JsonFormatter"},
+        "text": {"format": "%(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+    },
+    # LOG_FORMAT=json (production's default) writes one JSON object a line.
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": env("LOG_FORMAT"),
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL")},
     # Background tasks run inline and log every step at INFO; keep only their problems.
     "loggers": {"django_tasks": {"level": "WARNING"}},

@@ -52,3 +52,6 @@ if FRONTEND_CACHE_PURGE_URL:
             "LOCATION": FRONTEND_CACHE_PURGE_URL,
         }
     }
+
+# Structured logs (one JSON object a line, with the request id) unless LOG_FORMAT says text.
+LOGGING["handlers"]["console"]["formatter"] = env.str("LOG_FORMAT", default="json")

@@ -14,6 +14,7 @@ the proxy must pass the reader's address there.
 """
 
 from django.core.cache import cache
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
@@ -44,8 +45,11 @@ def respondent_key(request, create=False):
     return _hashed("respondent", request.session.session_key)
 
 
-def _address_key(request):
-    return _hashed("address", request.META.get("REMOTE_ADDR", ""))
+def _address_key(request, day=None):
+    # The salt changes every UTC day, so yesterday's keys cannot be linked to today's
+    # (a claim spanning midnight lapses early, which only lets one answer through).
+    day = day or timezone.now().date()
+    return _hashed(f"address.{day.isoformat()}", request.META.get("REMOTE_ADDR", ""))
 
 
 def over_rate_limit(request):

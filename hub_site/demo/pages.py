@@ -35,9 +35,19 @@ STANDARD_PAGES = [
         "slug": "cookies",
         "title": "Cookies",
         "intro": "The cookies this site sets and why.",
-        "body": "<p>We set a session cookie to remember that you confirmed you are a "
-        "healthcare professional, a language cookie for your chosen language, and a security "
-        "cookie that protects our forms.</p>",
+        # Every cookie the site sets (tests/privacy/test_cookie_page.py compares this list
+        # with what a reader's browser receives): name in bold, then purpose and lifetime.
+        "body": "<p>This site sets only the cookies it needs to work. None is used for "
+        "advertising or tracking, and none is shared with anyone.</p><ul>"
+        "<li><b>hcp_confirmed</b>: remembers that you confirmed you are a healthcare "
+        "professional, so the confirmation is not asked on every page. Lasts 30 days.</li>"
+        "<li><b>sessionid</b>: set when you answer a survey or a poll, so the same browser "
+        "answers only once; it holds a random identifier, not your name or address. Lasts "
+        "two weeks.</li>"
+        "<li><b>csrftoken</b>: protects the forms you send (the confirmation, surveys, polls, "
+        "the support form) against forgery by other sites. Lasts one year.</li>"
+        "<li><b>django_language</b>: remembers a language you chose with a language form. "
+        "Lasts until you close your browser.</li></ul>",
         "open_to_public": True,
     },
 ]

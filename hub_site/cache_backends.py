@@ -1,0 +1,86 @@
+"""A Redis cache that keeps the site serving when Redis is down.
+
+Django's ``RedisCache`` raises on every connection error, so a stopped Redis would turn every
+page into a 500. This backend treats an unreachable Redis as an empty cache: reads miss,
+writes are dropped, ``add`` reports success (nothing can be reserved without a cache, and
+refusing would lock readers out), and ``incr`` behaves as for a missing key. The first
+failure is logged once as an error, and the recovery once when Redis answers again.
+"""
+
+import logging
+import threading
+
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+
+logger = logging.getLogger(__name__)
+UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+
+
+class FaultTolerantRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._down = False
+        self._state_lock = threading.Lock()
+
+    def _failed(self, error):
+        with self._state_lock:
+            if self._down:
+                return
+            self._down = True
+        logger.error("Redis cache unreachable, serving without a cache: %s", error)
+
+    def _succeeded(self):
+        if self._down:
+            with self._state_lock:
+                if not self._down:
+                    return
+                self._down = False
+            logger.warning("Redis cache reachable again")
+
+    def _call(self, method, fallback, *args, **kwargs):
+        try:
+            result = getattr(super(), method)(*args, **kwargs)
+        except UNREACHABLE as error:
+            self._failed(error)
+            if isinstance(fallback, BaseException):
+                raise fallback from error
+            return fallback
+        self._succeeded()
+        return result
+
+    def get(self, key, default=None, version=None):
+        return self._call("get", default, key, default, version)
+
+    def get_many(self, keys, version=None):
+        return self._call("get_many", {}, keys, version)
+
+    def has_key(self, key, version=None):
+        return self._call("has_key", False, key, version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("set", None, key, value, timeout, version)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("set_many", [], data, timeout, version)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("add", True, key, value, timeout, version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("touch", False, key, timeout, version)
+
+    def delete(self, key, version=None):
+        return self._call("delete", False, key, version)
+
+    def delete_many(self, keys, version=None):
+        return self._call("delete_many", None, keys, version)
+
+    def incr(self, key, delta=1, version=None):
+        return self._call("incr", ValueError(f"Key '{key}' not found"), key, delta, version)
+
+    def clear(self):
+        return self._call("clear", False)

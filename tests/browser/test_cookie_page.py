@@ -1,0 +1,54 @@
+"""The public cookie page lists exactly the cookies a reader's browser receives."""
+
+import os
+import re
+
+from django.core.management import call_command
+
+from hub_site.demo.articles import SEED_ARTICLE_SLUG
+
+
+def test_cookie_page_lists_every_cookie_the_reader_journey_receives(live_site, page):
+    with open(os.devnull, "w") as devnull:
+        call_command("load_demo", stdout=devnull)
+
+    # The cookie page is open to readers who have not confirmed yet.
+    response = page.goto(f"{live_site.url}/en/cookies/")
+    assert response.status == 200 and page.url.endswith("/en/cookies/")
+    assert page.context.cookies() == []
+    listed = set(re.findall(r"<li><b>([\w-]+)</b>", page.locator("main").inner_html()))
+    assert {"hcp_confirmed", "sessionid", "csrftoken"} <= listed
+
+    page.goto(f"{live_site.url}/en/articles/{SEED_ARTICLE_SLUG}/")
+    page.get_by_role("button", name="I am a healthcare professional").click()
+    page.wait_for_url(f"**/en/articles/{SEED_ARTICLE_SLUG}/")
+    survey = page.locator("form.survey-form")
+    for group in survey.get_by_role("group").all():
+        radios = group.get_by_role("radio")
+        if radios.count():
+            radios.first.check()
+    survey.get_by_role("button").click()
+    page.wait_for_url("**#feedback")
+    poll = page.locator("form.poll-form")
+    poll.get_by_role("radio").first.check()
+    poll.get_by_role("button", name="Vote").click()
+    page.get_by_text("Thank you for voting.").wait_for()
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Español").click()
+    page.wait_for_url("**/es/")
+    # Django's language form, for the one cookie the links above do not set.
+    page.request.post(
+        f"{live_site.url}/i18n/setlang/",
+        form={"language": "es", "next": "/es/"},
+        headers={
+            "X-CSRFToken": next(
+                c["value"] for c in page.context.cookies() if c["name"] == "csrftoken"
+            ),
+            "Referer": f"{live_site.url}/es/",
+        },
+    )
+
+    received = {cookie["name"] for cookie in page.context.cookies()}
+    assert received == listed, (
+        f"received but not listed: {received - listed}; listed but not received: "
+        f"{listed - received}"
+    )
