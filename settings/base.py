@@ -11,6 +11,8 @@ import environ
 from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
+from hub_site.translation.config import machine_translator_setting
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env(
@@ -29,6 +31,12 @@ env = environ.Env(
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
     STATIC_ROOT=(str, str(BASE_DIR / "static_collected")),
     LOG_LEVEL=(str, "INFO"),
+    # Machine translation for translators (hub_site.translation); at most one is used.
+    DEEPL_API_KEY=(str, ""),
+    GOOGLE_CLOUD_TRANSLATE_PROJECT_ID=(str, ""),
+    GOOGLE_CLOUD_TRANSLATE_CREDENTIALS_PATH=(str, ""),
+    LIBRETRANSLATE_URL=(str, ""),
+    LIBRETRANSLATE_API_KEY=(str, ""),
 )
 
 DEBUG = env("DEBUG")
@@ -41,6 +49,7 @@ CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "hub_site",
     "hub_site.workflows",
+    "hub_site.translation",
     "home",
     "articles",
     "surveys",
@@ -196,3 +205,15 @@ LOGGING = {
 # HCP gate (hub_site.gate): the confirmation cookie is Secure unless a deployment on plain
 # HTTP (development, tests) turns it off.
 HCP_COOKIE_SECURE = True
+
+# Machine translation in wagtail-localize's editor: unset (no button) unless a service is
+# configured in the environment.
+_machine_translator = machine_translator_setting(
+    deepl_api_key=env("DEEPL_API_KEY"),
+    google_project_id=env("GOOGLE_CLOUD_TRANSLATE_PROJECT_ID"),
+    google_credentials_path=env("GOOGLE_CLOUD_TRANSLATE_CREDENTIALS_PATH"),
+    libretranslate_url=env("LIBRETRANSLATE_URL"),
+    libretranslate_api_key=env("LIBRETRANSLATE_API_KEY"),
+)
+if _machine_translator is not None:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = _machine_translator
