@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from wagtail.admin import messages
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from hub_site.translation.checks import flagged_segments_of_page
 from hub_site.translation.models import NumberCheckConfirmation
@@ -64,3 +64,29 @@ def refuse_flagged(request, page, flagged):
         },
     )
     return redirect("hub_translation:number_check", page.pk)
+
+
+def translation_status_report(request):
+    """Admin report: every translatable page and snippet × locale, filterable."""
+    from hub_site.translation.status import STATUSES, translation_status
+
+    if not request.user.has_perm("wagtailadmin.access_admin"):
+        raise PermissionDenied
+    locales = list(Locale.objects.exclude(pk=Locale.get_default().pk).order_by("language_code"))
+    chosen_locale = next(
+        (loc for loc in locales if loc.language_code == request.GET.get("locale")), None
+    )
+    chosen_status = request.GET.get("status", "")
+    if chosen_status not in STATUSES:
+        chosen_status = ""
+    return TemplateResponse(
+        request,
+        "hub_translation/status_report.html",
+        {
+            "rows": translation_status(locale=chosen_locale, status=chosen_status),
+            "locales": locales,
+            "statuses": STATUSES.items(),
+            "chosen_locale": chosen_locale,
+            "chosen_status": chosen_status,
+        },
+    )

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -29,13 +30,27 @@ def register_translation_urls():
             "translation/",
             include(
                 (
-                    [path("numbers/<int:page_id>/", views.number_check, name="number_check")],
+                    [
+                        path("numbers/<int:page_id>/", views.number_check, name="number_check"),
+                        path("status/", views.translation_status_report, name="status_report"),
+                    ],
                     "hub_translation",
                 ),
                 namespace="hub_translation",
             ),
         )
     ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return MenuItem(
+        _("Translation status"),
+        reverse("hub_translation:status_report"),
+        name="translation-status",
+        icon_name="globe",
+        order=900,
+    )
 
 
 class NumberCheckButton(PageMenuItem):
