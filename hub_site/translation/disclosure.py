@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q
+from django.utils.translation import get_language
 
 from wagtail_localize.models import StringTranslation
 
@@ -20,6 +21,10 @@ def has_unedited_machine_text(page):
     revision and locale (a new publication makes a new key).
     """
     if not getattr(page, "live", False) or page.live_revision_id is None:
+        return False
+    # Pages are written in the default language and translated from it: a page read in
+    # that language is an original, and costs no query.
+    if get_language() == settings.LANGUAGE_CODE:
         return False
     key = f"hub_translation:machine-text:{page.pk}:{page.live_revision_id}:{page.locale_id}"
     found = cache.get(key)

@@ -1,6 +1,7 @@
 """The machine-translation notice on published translations."""
 
 from django.template import Context, Template
+from django.utils import translation
 
 from wagtail.models import Locale
 
@@ -87,10 +88,11 @@ def test_deciding_costs_one_query_and_is_cached_per_revision(
 ):
     spanish_page = publish_spanish(client, team, english_page)
     template = Template("{% load hub_translation_tags %}{% machine_translation_notice page %}")
-    with django_assert_num_queries(2):  # the decision, then the notice's text
-        assert BUILT_IN in template.render(Context({"page": spanish_page}))
-    with django_assert_num_queries(1):  # decision cached; only the notice's text
-        template.render(Context({"page": spanish_page}))
-    with django_assert_num_queries(0):
+    with translation.override("es"):
+        with django_assert_num_queries(2):  # the decision, then the notice's text
+            assert BUILT_IN in template.render(Context({"page": spanish_page}))
+        with django_assert_num_queries(1):  # decision cached; only the notice's text
+            template.render(Context({"page": spanish_page}))
+    with translation.override("en"), django_assert_num_queries(0):
         assert template.render(Context({"page": english_page})).strip() == ""
     assert template.render(Context({})).strip() == ""
