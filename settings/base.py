@@ -11,6 +11,8 @@ import environ
 from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
+from hub_site.translation.config import machine_translator_setting
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env(
@@ -30,6 +32,12 @@ env = environ.Env(
     STATIC_ROOT=(str, str(BASE_DIR / "static_collected")),
     LOG_LEVEL=(str, "INFO"),
     LOG_FORMAT=(str, "text"),
+    # Machine translation for translators (hub_site.translation); at most one is used.
+    DEEPL_API_KEY=(str, ""),
+    GOOGLE_CLOUD_TRANSLATE_PROJECT_ID=(str, ""),
+    GOOGLE_CLOUD_TRANSLATE_CREDENTIALS_PATH=(str, ""),
+    LIBRETRANSLATE_URL=(str, ""),
+    LIBRETRANSLATE_API_KEY=(str, ""),
 )
 
 DEBUG = env("DEBUG")
@@ -44,6 +52,7 @@ INSTALLED_APPS = [
     "hub_site.workflows",
     "hub_site.security",
     "hub_site.i18n",
+    "hub_site.translation",
     "home",
     "articles",
     "surveys",
@@ -321,3 +330,14 @@ PUBLIC_POST_RATE_LIMITS = {"hcp_confirm": (20, 60), "support_form": (5, 60)}
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+# Machine translation in wagtail-localize's editor: unset (no button) unless a service is
+# configured in the environment.
+_machine_translator = machine_translator_setting(
+    deepl_api_key=env("DEEPL_API_KEY"),
+    google_project_id=env("GOOGLE_CLOUD_TRANSLATE_PROJECT_ID"),
+    google_credentials_path=env("GOOGLE_CLOUD_TRANSLATE_CREDENTIALS_PATH"),
+    libretranslate_url=env("LIBRETRANSLATE_URL"),
+    libretranslate_api_key=env("LIBRETRANSLATE_API_KEY"),
+)
+if _machine_translator is not None:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = _machine_translator

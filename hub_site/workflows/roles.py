@@ -61,6 +61,8 @@ ROLES = (
             "home.change_sponsorshiplevel",
             "hub_site.add_gatecopy",
             "hub_site.change_gatecopy",
+            "hub_translation.add_machinetranslationnotice",
+            "hub_translation.change_machinetranslationnotice",
         ),
         source_page_permissions=PAGE_EDIT,
         description="Create and edit content in the default language; submit it for review.",

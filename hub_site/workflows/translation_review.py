@@ -18,6 +18,9 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
+from hub_site.translation.checks import flagged_segments
+from hub_site.translation.views import refuse_flagged
+
 
 def active_translation(page):
     """The wagtail-localize translation whose target is this page, if it is one."""
@@ -45,6 +48,10 @@ def submit_translation_for_review(request, page_id):
     if translation is None or workflow is None or page.workflow_in_progress:
         messages.error(request, _("This page has no translation waiting to be submitted."))
         return redirect("wagtailadmin_pages:edit", page.pk)
+
+    flagged = flagged_segments(translation)
+    if flagged:
+        return refuse_flagged(request, page, flagged)
 
     if request.method == "POST":
         translation.save_target(user=request.user, publish=False)

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TranslationConfig(AppConfig):
+    name = "hub_site.translation"
+    label = "hub_translation"
+    verbose_name = _("Translation")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,73 @@
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
+from wagtail_localize.fields import TranslatableField
+from wagtail_localize.models import StringTranslation
+
+
+def default_notice_text():
+    """The built-in notice, used until editors publish their own (adapted from the seed)."""
+    return _(
+        "Translations are machine generated, so may not be an exact or complete "
+        "translation, and %(site)s cannot guarantee the accuracy of translated content."
+    ) % {"site": settings.WAGTAIL_SITE_NAME}
+
+
+class MachineTranslationNotice(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
+    """The notice shown above pages whose translation still holds machine-translated text.
+
+    One per locale: editors write it in English, translators translate it like any snippet.
+    """
+
+    text = models.TextField(
+        _("text"),
+        help_text=_("Shown at the top of a translated page that contains machine translation."),
+    )
+
+    revisions = GenericRelation(
+        "wagtailcore.Revision",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="machine_translation_notice",
+        for_concrete_model=False,
+    )
+
+    panels = [FieldPanel("text")]
+    translatable_fields = [TranslatableField("text")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("machine translation notice")
+        verbose_name_plural = _("machine translation notices")
+
+    def __str__(self):
+        return str(_("Machine translation notice (%(locale)s)") % {"locale": self.locale})
+
+
+class NumberCheckConfirmation(models.Model):
+    """A translator confirmed that a segment's numbers differ from its source on purpose.
+
+    The confirmation holds for the exact text confirmed: editing the segment again needs a
+    new confirmation if the numbers still differ.
+    """
+
+    string_translation = models.ForeignKey(
+        StringTranslation, on_delete=models.CASCADE, related_name="number_confirmations"
+    )
+    confirmed_text = models.TextField()
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-confirmed_at"]
+        verbose_name = _("number check confirmation")
+
+    def __str__(self):
+        return (
+            f"{self.string_translation_id} confirmed by {self.confirmed_by} at {self.confirmed_at}"
+        )

@@ -1,0 +1,95 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from hub_site.translation import views
+from hub_site.translation.checks import flagged_segments_of_page
+from hub_site.translation.models import MachineTranslationNotice
+
+
+class MachineTranslationNoticeViewSet(SnippetViewSet):
+    model = MachineTranslationNotice
+    icon = "info-circle"
+    menu_label = _("Machine translation notice")
+    list_display = ["text", "locale"]
+
+
+register_snippet(MachineTranslationNoticeViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_urls():
+    return [
+        path(
+            "translation/",
+            include(
+                (
+                    [
+                        path("numbers/<int:page_id>/", views.number_check, name="number_check"),
+                        path("status/", views.translation_status_report, name="status_report"),
+                    ],
+                    "hub_translation",
+                ),
+                namespace="hub_translation",
+            ),
+        )
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return MenuItem(
+        _("Translation status"),
+        reverse("hub_translation:status_report"),
+        name="translation-status",
+        icon_name="globe",
+        order=900,
+    )
+
+
+class NumberCheckButton(PageMenuItem):
+    label = _("Numbers check")
+    icon_name = "warning"
+    url_name = "hub_translation:number_check"
+
+
+@hooks.register("register_page_header_buttons")
+def number_check_header_button(page, user, view_name, next_url=None):
+    _translation, flagged = flagged_segments_of_page(page)
+    if flagged:
+        yield NumberCheckButton(
+            label=_("Numbers check (%(count)d)") % {"count": len(flagged)}, page=page, priority=11
+        )
+
+
+# Before wagtail-localize's own before_edit_page hook, which renders its translation editor
+# and handles its "Publish" button.
+@hooks.register("before_edit_page", order=-10)
+def guard_numbers_before_publishing(request, page):
+    _translation, flagged = flagged_segments_of_page(page)
+    if not flagged:
+        return None
+    if request.method == "POST" and request.POST.get("action") == "publish":
+        return views.refuse_flagged(request, page, flagged)
+    if request.method == "GET":
+        messages.warning(
+            request,
+            _(
+                "The figures in %(count)d segment(s) differ from the original; see "
+                "“Numbers check”. This translation cannot be published until they are "
+                "corrected or confirmed."
+            )
+            % {"count": len(flagged)},
+            buttons=[
+                messages.button(
+                    reverse("hub_translation:number_check", args=(page.pk,)), _("Numbers check")
+                )
+            ],
+        )
+    return None

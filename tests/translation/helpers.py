@@ -1,0 +1,40 @@
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
+from wagtail.models import Locale
+from wagtail_localize.models import StringSegment, Translation
+
+
+def start_translation(client, page, language_code="es"):
+    """Create the translation through wagtail-localize's "Translate this page" form."""
+    locale = Locale.objects.get(language_code=language_code)
+    response = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=(page.pk,)),
+        {"locales": [locale.pk]},
+    )
+    assert response.status_code == 302
+    translation = Translation.objects.get(
+        source__object_id=page.translation_key, target_locale=locale
+    )
+    return page.get_translation(locale), translation
+
+
+def machine_translate(client, translation, next_url="/admin/"):
+    return client.post(
+        reverse("wagtail_localize:machine_translate", args=(translation.pk,)),
+        {"next": next_url},
+    )
+
+
+def translate_string(client, translation, source_text, translated_text):
+    """Save a translator's own text for one segment, as the translation editor does."""
+    segment = StringSegment.objects.get(source=translation.source, string__data=source_text)
+    url = reverse("wagtail_localize:edit_string_translation", args=(translation.pk, segment.pk))
+    response = client.put(
+        url,
+        urlencode({"value": translated_text}),
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code in (200, 201), response.content
+    return response

@@ -1,0 +1,98 @@
+"""The machine-translation notice on published translations."""
+
+from django.template import Context, Template
+from django.utils import translation
+
+from wagtail.models import Locale
+
+from hub_site.translation.models import MachineTranslationNotice
+from tests.translation.helpers import machine_translate, start_translation, translate_string
+
+BUILT_IN = "Translations are machine generated, so may not be an exact or complete translation"
+
+
+def publish_spanish(client, team, english_page, *, human_strings=()):
+    """A Spanish translation made by machine, with some strings rewritten by a translator."""
+    client.force_login(team["translator"])
+    spanish_page, translation = start_translation(client, english_page)
+    machine_translate(client, translation)
+    for source_text, translated_text in human_strings:
+        translate_string(client, translation, source_text, translated_text)
+    # As the translation review's last approval does: the draft's latest revision goes live.
+    translation.save_target(user=team["translator"], publish=False)
+    spanish_page.refresh_from_db()
+    spanish_page.get_latest_revision().publish()
+    spanish_page.refresh_from_db()
+    assert spanish_page.live
+    return spanish_page
+
+
+def test_machine_text_is_disclosed(client, hcp_client, team, english_page, libretranslate):
+    spanish_page = publish_spanish(
+        client, team, english_page, human_strings=[("About us", "Quiénes somos")]
+    )
+    response = hcp_client.get(spanish_page.get_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'class="machine-translation-notice"' in html
+    assert f"{BUILT_IN}, and The ALL Hub cannot guarantee" in html
+    # At the top of the page's main content.
+    assert html.index("machine-translation-notice") < html.index("Quiénes somos</h1>")
+
+    # The English original carries no notice.
+    assert (
+        "machine-translation-notice" not in hcp_client.get(english_page.get_url()).content.decode()
+    )
+
+
+def test_fully_human_edited_translation_is_not_disclosed(
+    client, hcp_client, team, english_page, libretranslate
+):
+    spanish_page = publish_spanish(
+        client,
+        team,
+        english_page,
+        human_strings=[
+            ("About us", "Quiénes somos"),
+            ("Welcome, patients", "Bienvenidos, pacientes"),
+        ],
+    )
+    html = hcp_client.get(spanish_page.get_url()).content.decode()
+    assert "Bienvenidos, pacientes" in html
+    assert "machine-translation-notice" not in html
+
+
+def test_notice_is_editable_and_translated(client, hcp_client, team, english_page, libretranslate):
+    english = Locale.objects.get(language_code="en")
+    spanish = Locale.objects.get(language_code="es")
+    notice = MachineTranslationNotice.objects.create(
+        locale=english, text="Machine translated: check the English original."
+    )
+    notice.save_revision().publish()
+    spanish_page = publish_spanish(client, team, english_page)
+
+    # Falls back to the default language's notice while there is no Spanish one.
+    assert "check the English original" in hcp_client.get(spanish_page.get_url()).content.decode()
+
+    spanish_notice = notice.copy_for_translation(spanish)
+    spanish_notice.text = "Traducción automática: consulte el original en inglés."
+    spanish_notice.save()
+    spanish_notice.save_revision().publish()
+    html = hcp_client.get(spanish_page.get_url()).content.decode()
+    assert "consulte el original en inglés" in html
+    assert "check the English original" not in html
+
+
+def test_deciding_costs_one_query_and_is_cached_per_revision(
+    client, team, english_page, libretranslate, django_assert_num_queries
+):
+    spanish_page = publish_spanish(client, team, english_page)
+    template = Template("{% load hub_translation_tags %}{% machine_translation_notice page %}")
+    with translation.override("es"):
+        with django_assert_num_queries(2):  # the decision, then the notice's text
+            assert BUILT_IN in template.render(Context({"page": spanish_page}))
+        with django_assert_num_queries(1):  # decision cached; only the notice's text
+            template.render(Context({"page": spanish_page}))
+    with translation.override("en"), django_assert_num_queries(0):
+        assert template.render(Context({"page": english_page})).strip() == ""
+    assert template.render(Context({})).strip() == ""
