@@ -307,8 +307,10 @@ SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # Staff logins: django-axes locks out a user name from an address after repeated failures.
+# Axes checks first; its AxesBackend (unlike AxesStandaloneBackend) can also load users from
+# the session, which code that signs in with the first backend (Wagtail's tests) needs.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Prefetch
@@ -10,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model, get_image_model_string
-from wagtail.models import Page, PageManager, TranslatableMixin
+from wagtail.models import DraftStateMixin, Page, PageManager, RevisionMixin, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -22,8 +23,12 @@ from .translation import PAGE_TRANSLATABLE_FIELDS
 LOGO_RENDITION = "max-240x120"
 
 
-class SponsorshipLevel(TranslatableMixin, models.Model):
-    """A level of sponsorship ("Platinum", "Gold" …); rank 1 is the highest."""
+class SponsorshipLevel(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
+    """A level of sponsorship ("Platinum", "Gold" …); rank 1 is the highest.
+
+    Kept under draft/publish with revisions like other copy readers see: the row holds the
+    published name and rank, drafts wait in revisions.
+    """
 
     name = models.CharField(_("name"), max_length=100)
     rank = models.PositiveSmallIntegerField(
@@ -32,6 +37,14 @@ class SponsorshipLevel(TranslatableMixin, models.Model):
             "Order of the level, 1 being the highest amount of funding. Sponsors are listed "
             "by rank on the funders page and in the disclosure sentence."
         ),
+    )
+
+    revisions = GenericRelation(
+        "wagtailcore.Revision",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="sponsorship_level",
+        for_concrete_model=False,
     )
 
     panels = [FieldPanel("name"), FieldPanel("rank")]
