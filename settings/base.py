@@ -88,6 +88,7 @@ MIDDLEWARE = [
     # First, so every log line of the request carries its id (hub_site/logging.py).
     "hub_site.logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "hub_site.security.middleware.reject_nul_in_path",
     "hub_site.security.middleware.ContentSecurityPolicyMiddleware",
     "hub_site.security.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -3,6 +3,7 @@
 from csp.middleware import CSPMiddleware, PolicyParts
 
 from django.conf import settings
+from django.http import HttpResponseBadRequest
 from django.urls import reverse
 
 
@@ -41,3 +42,15 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", self.header)
         return response
+
+
+def reject_nul_in_path(get_response):
+    """Answer 400 to a path with a NUL byte: PostgreSQL refuses NUL in text, so routing such a
+    path to a page lookup would fail with a server error."""
+
+    def middleware(request):
+        if "\x00" in request.path:
+            return HttpResponseBadRequest("Bad request: the address contains a NUL byte.")
+        return get_response(request)
+
+    return middleware
