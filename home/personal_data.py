@@ -84,6 +84,10 @@ class HeldData:
         }
 
     @property
+    def login_records(self):
+        return len(self.login_attempts) + len(self.login_failures)
+
+    @property
     def erasable(self):
         return sum(self.erasable_counts().values())
 

@@ -103,6 +103,7 @@ def test_erasing_asks_to_confirm_then_removes_only_that_address(manager_client, 
     review = manager_client.post(INDEX, {"email": ADDRESS, "action": "erase"})
     assert review.status_code == 200
     assert "2 support form submissions" in review.text
+    assert "1 staff login record" in review.text
     assert len(held_for(ADDRESS)) == 2  # nothing erased before confirming
 
     unconfirmed = manager_client.post(ERASE, {"email": ADDRESS})
