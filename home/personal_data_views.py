@@ -22,7 +22,6 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from home.personal_data import HeldData
 
 PERMISSION = "home.manage_personal_data"
-EXPORT = "export"
 ERASE = "erase"
 NOTHING_HELD = _("Nothing that can be erased is held for this address. Nothing was changed.")
 
@@ -71,7 +70,7 @@ class PersonalDataView(PersonalDataMixin, FormView):
         if self.request.POST.get("action") == ERASE:
             if not held.erasable:
                 messages.info(self.request, NOTHING_HELD)
-                return self.render_to_response(self.get_context_data(form=form, held=held))
+                return self.render_to_response(self.get_context_data(form=form))
             return TemplateResponse(
                 self.request,
                 "home/admin/personal_data_confirm_erase.html",
