@@ -13,6 +13,8 @@ from hub_site.security import views as security_views
 
 # Lists the language versions of the page a missing URL names (hub_site.i18n).
 handler404 = "hub_site.i18n.views.page_not_found"
+# 503 with a static page while the database is unreachable (hub_site/database_unavailable.py).
+handler500 = "hub_site.database_unavailable.server_error"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),

@@ -32,6 +32,9 @@ env = environ.Env(
     STATIC_ROOT=(str, str(BASE_DIR / "static_collected")),
     LOG_LEVEL=(str, "INFO"),
     LOG_FORMAT=(str, "text"),
+    # Raw survey responses, poll votes and support-form submissions are purged after this
+    # many days (surveys/retention.py); survey and poll counts are kept.
+    RESPONSE_RETENTION_DAYS=(int, 730),
     # Machine translation for translators (hub_site.translation); at most one is used.
     DEEPL_API_KEY=(str, ""),
     GOOGLE_CLOUD_TRANSLATE_PROJECT_ID=(str, ""),
@@ -241,6 +244,9 @@ LOGGING = {
     # Background tasks run inline and log every step at INFO; keep only their problems.
     "loggers": {"django_tasks": {"level": "WARNING"}},
 }
+
+# Retention (surveys/retention.py, `manage.py purge_old_responses`, run daily).
+RESPONSE_RETENTION_DAYS = env("RESPONSE_RETENTION_DAYS")
 
 # HCP gate (hub_site.gate): the confirmation cookie is Secure unless a deployment on plain
 # HTTP (development, tests) turns it off.
