@@ -37,7 +37,8 @@ def test_machine_text_is_disclosed(client, hcp_client, team, english_page, libre
     assert response.status_code == 200
     html = response.content.decode()
     assert 'class="machine-translation-notice"' in html
-    assert f"{BUILT_IN}, y The ALL Hub no puede garantizar" in html
+    assert BUILT_IN in html
+    assert "y The ALL Hub no puede garantizar la exactitud" in html
     # At the top of the page's main content.
     assert html.index("machine-translation-notice") < html.index("Quiénes somos</h1>")
 
