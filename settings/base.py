@@ -38,6 +38,9 @@ env = environ.Env(
     GOOGLE_CLOUD_TRANSLATE_CREDENTIALS_PATH=(str, ""),
     LIBRETRANSLATE_URL=(str, ""),
     LIBRETRANSLATE_API_KEY=(str, ""),
+    # Staff second factor (django-two-factor-auth): staff who set up a device must use it;
+    # with this on, every staff account must set one up before using the admin.
+    STAFF_TWO_FACTOR_REQUIRED=(bool, False),
 )
 
 DEBUG = env("DEBUG")
@@ -82,6 +85,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_static",
+    "django_otp.plugins.otp_totp",
+    "two_factor",
 ]
 
 MIDDLEWARE = [
@@ -99,6 +106,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(), then the staff second factor (hub_site/security/two_factor.py).
+    "django_otp.middleware.OTPMiddleware",
+    "hub_site.security.two_factor.StaffSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last of the authentication ones: it answers locked-out logins (django-axes).
@@ -314,6 +324,15 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Staff sign in through django-two-factor-auth's login (password, then a code when the
+# account has a device); Wagtail's own login form would skip the code.
+LOGIN_URL = "two_factor:login"
+WAGTAILADMIN_LOGIN_URL = "two_factor:login"
+LOGIN_REDIRECT_URL = "wagtailadmin_home"
+STAFF_TWO_FACTOR_REQUIRED = env("STAFF_TWO_FACTOR_REQUIRED")
+TWO_FACTOR_PATCH_ADMIN = False
+OTP_TOTP_ISSUER = env("SITE_NAME")
+
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
