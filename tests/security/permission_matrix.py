@@ -442,6 +442,9 @@ def build_objects():
     _translate_title(
         translator, spanish_translation, MARKERS["english_article"], MARKERS["spanish_article"]
     )
+    # The draft carries the Spanish title, as after the translator's first save.
+    spanish_translation.save_target(user=users["translator"], publish=False)
+    spanish_article.refresh_from_db()
     spanish_review, review_translation = _translate(translator, reviewed_source, spanish)
     _translate_title(
         translator, review_translation, reviewed_source.title, MARKERS["spanish_review"]
