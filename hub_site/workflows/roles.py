@@ -1,9 +1,10 @@
 """The editorial roles, as data: which group may do what, and which workflow reviews what.
 
 Groups and the editorial workflows are created by this app's data migration, so every
-install has them. ``sync_roles`` runs after every ``migrate`` and assigns permissions and
-workflows to what exists at that point (models added by later migrations, locale trees
-created by translators), so it is idempotent and safe to run at any time.
+install has them. ``sync_roles`` runs after every ``migrate``: it sets each group's
+permissions to exactly its role's and assigns workflows, for what exists at that point
+(models added by later migrations, locale trees created by translators), so it is
+idempotent and safe to run at any time.
 """
 
 from dataclasses import dataclass, field
@@ -151,8 +152,8 @@ def _grant_page_permissions(group, page, types):
 
 
 def _set_collection_permissions(group, types):
-    """Exactly ``types`` on the root collection: Wagtail's starter data gives its "Editors"
-    group more (deleting any image or document), which our editors must not have."""
+    """Exactly ``types`` on the root collection, and nothing on any other: Wagtail's starter
+    data gives its "Editors" group more than our editors' role."""
     from wagtail.models import Collection, GroupCollectionPermission
 
     root = Collection.get_first_root_node()
