@@ -139,8 +139,8 @@ def test_wagtails_submissions_export_includes_article_and_language(admin_client,
     assert response.status_code == 200
     content = b"".join(response.streaming_content).decode()
     rows = list(csv.reader(io.StringIO(content)))
-    assert rows[0][-2:] == ["Article", "Language"]
-    assert rows[1][-2:] == ["Blinatumomab in upfront ALL", "en"]
+    assert rows[0][-3:] == ["Article", "Language", "Read in (machine translation)"]
+    assert rows[1][-3:] == ["Blinatumomab in upfront ALL", "en", ""]
     assert len(rows) == 5
 
 

@@ -1,5 +1,7 @@
 """A reader's machine translation of a page, made on the server through the MT service."""
 
+import csv
+import io
 import re
 import socket
 
@@ -242,7 +244,7 @@ def test_an_unconfirmed_reader_meets_the_gate(client, english_page, libretransla
 
 
 def test_a_survey_answer_is_stored_with_the_language_read(
-    hcp_client, survey, article, libretranslate
+    hcp_client, admin_client, survey, article, libretranslate
 ):
     html = hcp_client.get(mt_url(article, "de")).text
     assert '<input type="hidden" name="reader_language" value="de">' in html
@@ -254,7 +256,10 @@ def test_a_survey_answer_is_stored_with_the_language_read(
     assert response["Location"] == f"{mt_url(article, 'de')}#feedback"
     stored = SurveyResponse.objects.get()
     assert (stored.reader_language, stored.locale.language_code) == ("de", "en")
-    assert stored.get_data()["response_reader_language"] == "de"
+    export = admin_client.get(f"/admin/forms/submissions/{survey.pk}/", {"export": "csv"})
+    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
+    assert rows[0][-1] == "Read in (machine translation)"
+    assert rows[1][-1] == "de"
 
     # Still one answer per reader, whichever language they read it in.
     hcp_client.post(survey.url, answers(article=article.pk, reader_language="fr"))
@@ -268,6 +273,23 @@ def test_a_survey_answer_on_the_original_has_no_reader_language(
     assert 'name="reader_language"' not in hcp_client.get(article.url).text
     hcp_client.post(survey.url, answers(article=article.pk))
     assert SurveyResponse.objects.get().reader_language == ""
+
+
+def test_the_survey_stays_in_the_articles_language(hcp_client, survey, article, libretranslate):
+    # The survey has a Spanish translation; the article has none.
+    spanish_home = translate(home_page(), "es")["es"]
+    spanish_survey = survey.copy_for_translation(spanish_home.locale)
+    spanish_survey.save_revision().publish()
+
+    html = hcp_client.get(mt_url(article, "es")).text
+
+    # The article's own (English) survey, whose answers name the article: the Spanish one
+    # would refuse an English article.
+    assert f'action="{survey.url}"' in html
+    assert '<input type="hidden" name="reader_language" value="es">' in html
+    hcp_client.post(survey.url, answers(article=article.pk, reader_language="es"))
+    stored = SurveyResponse.objects.get()
+    assert (stored.page_id, stored.reader_language) == (survey.pk, "es")
 
 
 @pytest.mark.parametrize("tampered", ["xx", "en", "<script>"])
