@@ -149,15 +149,9 @@ class SurveyResponse(AbstractFormSubmission):
     survey_key = models.UUIDField(_("survey translation key"), db_index=True)
     article_key = models.UUIDField(_("article translation key"), null=True, blank=True)
     respondent = models.CharField(_("respondent"), max_length=64)
-    reader_language = models.CharField(
-        _("read in"),
-        max_length=16,
-        blank=True,
-        help_text=_(
-            "The language of the machine translation the reader answered on; blank when "
-            "they read the survey's own language."
-        ),
-    )
+    # The language of the machine translation the reader answered on (hub_site/translation/
+    # reader.py); blank when they read the page's own language.
+    reader_language = models.CharField(_("read in"), max_length=16, blank=True)
 
     class Meta(AbstractFormSubmission.Meta):
         verbose_name = _("survey response")

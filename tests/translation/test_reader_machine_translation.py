@@ -307,7 +307,9 @@ def test_a_tampered_reader_language_is_refused(hcp_client, survey, article, poll
     assert not PollVote.objects.exists()
 
 
-def test_a_poll_vote_is_stored_with_the_language_read(hcp_client, poll, libretranslate):
+def test_a_poll_vote_is_stored_with_the_language_read(
+    hcp_client, admin_client, poll, libretranslate
+):
     html = hcp_client.get(mt_url(poll, "fr")).text
     assert '<input type="hidden" name="reader_language" value="fr">' in html
 
@@ -318,3 +320,7 @@ def test_a_poll_vote_is_stored_with_the_language_read(hcp_client, poll, libretra
     assert response["Location"] == f"{mt_url(poll, 'fr')}#poll-{poll.pk}"
     vote = PollVote.objects.get()
     assert (vote.reader_language, vote.locale.language_code) == ("fr", "en")
+    export = admin_client.get(f"/admin/survey-results/{poll.pk}/csv/")
+    rows = list(csv.reader(io.StringIO(export.content.decode())))
+    assert rows[0][-1] == "Read in (machine translation)"
+    assert rows[1][-1] == "fr"
