@@ -153,7 +153,6 @@ def translated_page(page, target_language, translator):
     Raises MachineTranslationUnavailable when the service fails or answers with text that
     cannot be put back into the page.
     """
-    revision = page.live_revision
     # A fresh copy of the live page (the database row holds the live revision's content),
     # never saved: ingesting the translation changes it in place.
     copy = type(page).objects.get(pk=page.pk)
@@ -161,7 +160,8 @@ def translated_page(page, target_language, translator):
     sources = list(
         dict.fromkeys(s.string.data for s in segments if isinstance(s, StringSegmentValue))
     )
-    key = f"hub_translation:reader:{page.pk}:{revision.pk}:{target_language}"
+    # A page made without revisions (the first home page) has none: its content is fixed.
+    key = f"hub_translation:reader:{page.pk}:{page.live_revision_id}:{target_language}"
     translations = cache.get(key)
     fresh = translations is None
     if fresh:

@@ -10,7 +10,7 @@ import pytest
 from django.test import override_settings
 from django.utils import translation
 
-from wagtail.models import Locale
+from wagtail.models import Locale, PageViewRestriction
 
 from hub_site.demo.surveys import load_surveys
 from hub_site.translation.models import MachineTranslationNotice, default_notice_text
@@ -230,6 +230,28 @@ def test_unknown_languages_and_pages_are_not_found(hcp_client, english_page, lib
     english_page.unpublish()
     assert hcp_client.get(mt_url(english_page, "de")).status_code == 404
     assert translate_calls(libretranslate) == []
+
+
+def test_every_page_type_can_be_machine_translated(
+    hcp_client, article, survey, poll, libretranslate
+):
+    for page in (home_page(), article.get_parent(), article, survey, poll):
+        response = hcp_client.get(mt_url(page, "pt"))
+        assert response.status_code == 200, page
+        assert f"[pt] {page.title}" in response.text, page
+        assert NOINDEX in response.text
+
+
+def test_wagtails_page_privacy_applies(hcp_client, english_page, libretranslate):
+    PageViewRestriction.objects.create(
+        page=english_page, restriction_type=PageViewRestriction.LOGIN
+    )
+
+    response = hcp_client.get(mt_url(english_page, "de"))
+
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
+    assert "About us" not in response.text
 
 
 def test_an_unconfirmed_reader_meets_the_gate(client, english_page, libretranslate):
