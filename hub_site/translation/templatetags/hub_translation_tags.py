@@ -2,7 +2,7 @@ from django import template
 from django.utils import translation
 from django.utils.html import format_html
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from hub_site.translation.disclosure import has_unedited_machine_text, notice_text
 from hub_site.translation.reader import (
@@ -50,7 +50,7 @@ def machine_translation_robots(context):
 def translate_menu(context, page):
     """The "Translate" menu: machine translations of this page the reader may ask for."""
     request = context.get("request")
-    if request is None or page is None or not hasattr(page, "locale"):
+    if request is None or not isinstance(page, Page):
         return {"choices": []}
     current = current_reader_translation(request)
     return {
