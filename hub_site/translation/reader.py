@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.urls import reverse
 from django.utils import translation
@@ -138,7 +139,11 @@ def _is_text_of_the_page(page, segment):
     field_name = segment.path.split(".", 1)[0]
     if field_name in UNTRANSLATED_FIELDS:
         return False
-    if isinstance(page._meta.get_field(field_name), models.ManyToOneRel):
+    try:
+        field = page._meta.get_field(field_name)
+    except FieldDoesNotExist:
+        return False  # a segment a model made up itself: not a field to write back into
+    if isinstance(field, models.ManyToOneRel):
         return False
     return isinstance(segment, StringSegmentValue | TemplateSegmentValue)
 
