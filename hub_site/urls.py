@@ -38,6 +38,8 @@ if settings.DEBUG:
 # reader's language through LocaleMiddleware.
 urlpatterns += i18n_patterns(
     path("hcp-confirm/", include("hub_site.gate.urls")),
+    # A reader's machine translation of a page (hub_site/translation/reader.py).
+    path("machine-translation/", include("hub_site.translation.reader_urls")),
     # Before Wagtail's catch-all: /<lang>/search/ and /<lang>/feed/.
     path("", include("articles.urls")),
     path("", include(wagtail_urls)),

@@ -243,6 +243,7 @@ def survey_csv(survey, responses):
         str(_("Language")),
         str(_("Article")),
         *[q.label for q in questions],
+        str(_("Read in (machine translation)")),
     ]
     rows = (
         [
@@ -250,6 +251,7 @@ def survey_csv(survey, responses):
             response.locale.language_code,
             response.article.title if response.article else "",
             *[response.form_data.get(q.clean_name) for q in questions],
+            response.reader_language,
         ]
         for response in responses.select_related("article", "locale").order_by("submit_time")
     )
@@ -257,13 +259,20 @@ def survey_csv(survey, responses):
 
 
 def poll_csv(poll, votes):
-    header = [str(_("Voted at")), str(_("Language")), str(_("Article")), str(_("Answer"))]
+    header = [
+        str(_("Voted at")),
+        str(_("Language")),
+        str(_("Article")),
+        str(_("Answer")),
+        str(_("Read in (machine translation)")),
+    ]
     rows = (
         [
             vote.created_at.isoformat(),
             vote.locale.language_code,
             vote.article.title if vote.article else "",
             vote.choice.label,
+            vote.reader_language,
         ]
         for vote in votes.select_related("article", "locale", "choice").order_by("created_at")
     )

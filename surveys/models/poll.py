@@ -187,6 +187,9 @@ class PollVote(models.Model):
         "wagtailcore.Locale", verbose_name=_("language"), on_delete=models.PROTECT, related_name="+"
     )
     respondent = models.CharField(_("respondent"), max_length=64)
+    # The language of the machine translation the reader voted on (hub_site/translation/
+    # reader.py); blank when they read the page's own language.
+    reader_language = models.CharField(_("read in"), max_length=16, blank=True)
     created_at = models.DateTimeField(_("voted at"), auto_now_add=True)
 
     class Meta:
