@@ -58,12 +58,16 @@ def test_pages_answer_503_with_the_static_page_and_the_outage_is_logged_once(
     database_unavailable.outage.ongoing = False
     with unreachable_database(django_db_blocker, tmp_path), caplog.at_level(logging.WARNING):
         responses = [reader().get(path) for path in ("/en/", "/en/", "/es/", "/en/search/?q=x")]
+    headings = {
+        "en": "The site is temporarily unavailable",
+        "es": "El sitio no está disponible temporalmente",
+    }
     for response in responses:
         assert response.status_code == 503
         assert response["Retry-After"] == "30"
         assert "no-store" in response["Cache-Control"]
         body = response.content.decode()
-        assert "The site is temporarily unavailable" in body
+        assert headings[response.wsgi_request.path.split("/")[1]] in body
         assert "Traceback" not in body
     errors = [r for r in caplog.records if r.name == LOGGER]
     assert len(errors) == 1
