@@ -17,6 +17,7 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.utils.text import slugify
 
 from modelcluster.models import ClusterableModel, get_serializable_data_for_fields
 from wagtail.models import DraftStateMixin, Locale, Page
@@ -29,7 +30,9 @@ from wagtail_localize.models import (
 
 from articles.models import ArticleIndexPage, ArticlePage, Topic
 from home.models import FunderIndexPage, FunderPage, SponsorshipLevel
-from hub_site.demo.articles import SEED_ARTICLE_SLUG
+from hub_site.demo.articles import SEED_ARTICLE_SLUG, TOPICS
+from hub_site.demo.funders import FUNDERS, LEVELS
+from hub_site.demo.surveys import FEEDBACK_SURVEY_SLUG, POLL_SLUG
 from hub_site.demo.translated_strings import DEMO_MARK, DEMO_STRINGS
 from hub_site.models import GateCopy
 from hub_site.translation.models import MachineTranslationNotice
@@ -67,10 +70,13 @@ def demo_objects(home):
     return [*_snippets(home), *_pages_leading_to_seed_article(home), *_funder_pages(home)]
 
 
+# Only the demo's own objects: what editors add is for translators, not for load_demo.
 def _snippets(home):
     return [
-        *Topic.objects.filter(locale=home.locale, live=True).order_by("pk"),
-        *SponsorshipLevel.objects.filter(locale=home.locale, live=True).order_by("rank"),
+        *Topic.objects.filter(locale=home.locale, slug__in=TOPICS).order_by("pk"),
+        *SponsorshipLevel.objects.filter(
+            locale=home.locale, name__in=[name for name, _rank in LEVELS]
+        ).order_by("rank"),
         *GateCopy.objects.filter(locale=home.locale, live=True),
         *MachineTranslationNotice.objects.filter(locale=home.locale, live=True),
     ]
@@ -82,15 +88,16 @@ def _pages_leading_to_seed_article(home):
     return [
         home,
         index,
-        *SurveyPage.objects.child_of(home).live().specific(),
-        *PollPage.objects.child_of(home).live().specific(),
+        SurveyPage.objects.child_of(home).get(slug=FEEDBACK_SURVEY_SLUG),
+        PollPage.objects.child_of(home).get(slug=POLL_SLUG),
         ArticlePage.objects.child_of(index).get(slug=SEED_ARTICLE_SLUG),
     ]
 
 
 def _funder_pages(home):
     funders = FunderIndexPage.objects.child_of(home).get()
-    return [funders, *FunderPage.objects.child_of(funders).live().specific()]
+    slugs = [slugify(funder["title"]) for funder in FUNDERS]
+    return [funders, *FunderPage.objects.child_of(funders).filter(slug__in=slugs).order_by("path")]
 
 
 def publish_translation(instance, language_code):

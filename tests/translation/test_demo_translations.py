@@ -11,10 +11,14 @@ from django.test import Client
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from articles.models import ArticlePage
+from articles.models import ArticlePage, Topic
+from home.models import SponsorshipLevel
 from hub_site.demo.articles import SEED_ARTICLE_SLUG
 from hub_site.demo.translated_strings import DEMO_MARK
 from hub_site.gate.cookies import COOKIE_NAME, signed_confirmation
+from hub_site.models import GateCopy
+from hub_site.translation.disclosure import notice_text
+from hub_site.translation.models import MachineTranslationNotice
 from surveys.models import PollPage
 from tests.hub_site.test_foundation import _row_counts
 
@@ -93,6 +97,23 @@ def test_the_demo_pages_are_served_translated(hcp_client, language):
             assert text in response.text, (path, text)
 
 
+def assert_translated_by_a_translator(instance, locale):
+    """A Translation, and a translator's string for every segment: the translation editor
+    shows it complete."""
+    translation = Translation.objects.get(
+        source__object_id=instance.translation_key, target_locale=locale
+    )
+    assert translation.enabled
+    segments = StringSegment.objects.filter(source=translation.source)
+    translated = StringTranslation.objects.filter(
+        locale=locale,
+        translation_of__in=segments.values("string"),
+        context__in=segments.values("context"),
+        translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+    )
+    assert translated.count() == segments.count() > 0, instance
+
+
 @pytest.mark.usefixtures("demo")
 def test_every_translated_page_is_published_marked_as_demo_and_made_by_wagtail_localize():
     for language in ("es", "fr"):
@@ -103,19 +124,27 @@ def test_every_translated_page_is_published_marked_as_demo_and_made_by_wagtail_l
         for page in pages.specific():
             assert page.live and not page.has_unpublished_changes, page
             assert page.search_description.endswith(DEMO_MARK[language]), page
-            translation = Translation.objects.get(
-                source__object_id=page.translation_key, target_locale=locale
-            )
-            assert translation.enabled
-            # A translator's string for every segment: the translation editor shows it done.
-            segments = StringSegment.objects.filter(source=translation.source)
-            translated = StringTranslation.objects.filter(
-                locale=locale,
-                translation_of__in=segments.values("string"),
-                context__in=segments.values("context"),
-                translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
-            )
-            assert translated.count() == segments.count() > 0, page
+            assert_translated_by_a_translator(page, locale)
+
+
+@pytest.mark.usefixtures("demo")
+def test_the_snippets_readers_see_are_published_in_spanish_and_french():
+    for language in ("es", "fr"):
+        locale = Locale.objects.get(language_code=language)
+        snippets = [
+            *Topic.objects.filter(locale=locale),
+            *SponsorshipLevel.objects.filter(locale=locale),
+            GateCopy.objects.get(locale=locale),
+            MachineTranslationNotice.objects.get(locale=locale),
+        ]
+
+        assert len(snippets) == 5 + 4 + 1 + 1
+        for snippet in snippets:
+            assert snippet.live and not snippet.has_unpublished_changes, snippet
+            assert_translated_by_a_translator(snippet, locale)
+    assert notice_text(Locale.objects.get(language_code="es").pk).startswith(
+        "Las traducciones se generan automáticamente"
+    )
 
 
 @pytest.mark.usefixtures("demo")
