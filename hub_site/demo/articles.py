@@ -47,6 +47,9 @@ INDEX = {
     "slug": "articles",
     "title": "Articles",
     "intro": "Summaries of new research in acute lymphoblastic leukemia, newest first.",
+    "search_description": (
+        "Summaries of new research in acute lymphoblastic leukemia for healthcare professionals."
+    ),
 }
 
 # The seed page's article, word for word (with its non-breaking spaces).

@@ -131,6 +131,7 @@ def load_funders(home):
         slug="funders",
         title="Funders",
         intro="<p>The organisations that fund our work, listed by level of sponsorship.</p>",
+        search_description="The organisations that fund The ALL Hub, by level of sponsorship.",
     )
     for funder in FUNDERS:
         level = levels.get(funder.get("level"))
@@ -144,6 +145,7 @@ def load_funders(home):
             disclosure_name=funder.get("disclosure_name", ""),
             website=funder.get("website", ""),
             short_description=funder["short_description"],
+            search_description="A funder of The ALL Hub.",
             logo=ensure_logo(funder["title"], funder["colour"], collection),
         )
     return index

@@ -7,6 +7,10 @@ HOME_INTRO = (
     "An independent medical education platform for healthcare professionals "
     "caring for patients with acute lymphoblastic leukemia."
 )
+HOME_SEARCH_DESCRIPTION = (
+    "Independent medical education for healthcare professionals caring for patients with "
+    "acute lymphoblastic leukemia."
+)
 
 
 def load_home():
@@ -16,8 +20,13 @@ def load_home():
     if site.site_name != SITE_NAME:
         site.site_name = SITE_NAME
         site.save(update_fields=["site_name"])
-    if home.title != SITE_NAME or home.intro != HOME_INTRO:
-        home.title = SITE_NAME
-        home.intro = HOME_INTRO
+    fields = {
+        "title": SITE_NAME,
+        "intro": HOME_INTRO,
+        "search_description": HOME_SEARCH_DESCRIPTION,
+    }
+    if any(getattr(home, name) != value for name, value in fields.items()):
+        for name, value in fields.items():
+            setattr(home, name, value)
         home.save_revision().publish()
     return home

@@ -16,12 +16,16 @@ FEEDBACK_STATEMENTS = [
     "I will change my clinical practice as a result of this content",
 ]
 FEEDBACK_COMMENTS = "Any other comments?"
+FEEDBACK_SEARCH_DESCRIPTION = "Feedback on the articles of The ALL Hub."
 
 POLL_SLUG = "your-opinion-matters"
 POLL_TITLE = "Your opinion matters"
 POLL_QUESTION = (
     "What is your perception of incorporating blinatumomab into upfront ALL treatment "
     "regimens alongside traditional chemotherapy and pegaspargase?"
+)
+POLL_SEARCH_DESCRIPTION = (
+    "A poll for healthcare professionals on blinatumomab in upfront ALL treatment."
 )
 POLL_CHOICES = [
     "Very positive",
@@ -35,7 +39,7 @@ POLL_CHOICES = [
 def _feedback_survey(home):
     survey = SurveyPage.objects.child_of(home).filter(slug=FEEDBACK_SURVEY_SLUG).first()
     if survey is not None:
-        return survey
+        return _with_search_description(survey, FEEDBACK_SEARCH_DESCRIPTION)
     fields = [
         SurveyFormField(label=statement, field_type="likert", required=True)
         for statement in FEEDBACK_STATEMENTS
@@ -45,6 +49,7 @@ def _feedback_survey(home):
         title="Your feedback",
         slug=FEEDBACK_SURVEY_SLUG,
         intro=FEEDBACK_INTRO,
+        search_description=FEEDBACK_SEARCH_DESCRIPTION,
         thank_you_text="Thank you for your feedback: it helps us plan the next articles.",
         form_fields=fields,
     )
@@ -56,17 +61,27 @@ def _feedback_survey(home):
 def _poll(home):
     poll = PollPage.objects.child_of(home).filter(slug=POLL_SLUG).first()
     if poll is not None:
-        return poll
+        return _with_search_description(poll, POLL_SEARCH_DESCRIPTION)
     poll = PollPage(
         title=POLL_TITLE,
         slug=POLL_SLUG,
         question=POLL_QUESTION,
+        search_description=POLL_SEARCH_DESCRIPTION,
         results_shown=PollPage.RESULTS_AFTER_VOTE,
         choices=[PollChoice(label=label) for label in POLL_CHOICES],
     )
     home.add_child(instance=poll)
     poll.save_revision().publish()
     return poll
+
+
+def _with_search_description(page, text):
+    """Demo pages made before they had a search description get it (translations mark
+    themselves as demo translations there)."""
+    if page.search_description != text:
+        page.search_description = text
+        page.save_revision().publish()
+    return page
 
 
 def load_surveys(home):

@@ -12,7 +12,7 @@ from surveys.models import PollVote, SurveyResponse
 
 def test_reader_answers_the_feedback_survey_and_votes_in_the_poll(live_site, hcp_page, screenshot):
     call_command("load_demo", stdout=StringIO())
-    article = ArticlePage.objects.get(slug=SEED_ARTICLE_SLUG)
+    article = ArticlePage.objects.get(slug=SEED_ARTICLE_SLUG, locale__language_code="en")
     poll = article.featured_poll
 
     hcp_page.goto(f"{live_site.url}{article.url}")

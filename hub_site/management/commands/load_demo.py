@@ -5,8 +5,10 @@ from hub_site.demo.articles import SEED_ARTICLE_SLUG, load_articles
 from hub_site.demo.funders import load_funders
 from hub_site.demo.gate import load_gate_copy
 from hub_site.demo.home import load_home
+from hub_site.demo.notice import load_machine_translation_notice
 from hub_site.demo.pages import load_pages
 from hub_site.demo.surveys import feature_poll_on_article, load_surveys
+from hub_site.demo.translations import load_translations
 from hub_site.demo.users import load_users
 
 
@@ -17,10 +19,13 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         home = load_home()
         load_gate_copy()
+        load_machine_translation_notice()
         load_pages(home)
         load_funders(home)
         load_users()
         _survey, poll = load_surveys(home)
         articles = load_articles(home)
         feature_poll_on_article(poll, articles.get_children().get(slug=SEED_ARTICLE_SLUG).specific)
+        # Last: the translations follow the English content loaded above.
+        load_translations(home)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
