@@ -75,7 +75,11 @@ def test_behind_the_proxy_the_origin_is_https_as_the_proxy_reports_it():
 
 def test_without_the_proxy_setting_a_forwarded_https_is_not_believed():
     with override_settings(SECURE_PROXY_SSL_HEADER=None):
-        forged = {"Host": "testserver", "Origin": "https://testserver", "X-Forwarded-Proto": "https"}
+        forged = {
+            "Host": "testserver",
+            "Origin": "https://testserver",
+            "X-Forwarded-Proto": "https",
+        }
         assert cross_site_reason(post(**forged)) is not None
 
 
