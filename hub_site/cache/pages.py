@@ -21,6 +21,7 @@ once. ``X-App-Cache: HIT`` or ``MISS`` tells the benchmark and tests what happen
 """
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -37,11 +38,15 @@ KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "X-Robots-Tag")
 
 
 def bump_generation():
-    """Retire every cached page. A missing counter (flushed cache) starts again at 1."""
+    """Retire every cached page.
+
+    A missing counter (a flushed cache, or Redis evicting it) restarts from the clock in
+    nanoseconds, above any value it had: no copy kept from before can match it again.
+    """
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.add(GENERATION_KEY, 1, timeout=None)
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
 def page_key(request):
