@@ -64,11 +64,10 @@ gettext-deps: ## Install Debian's gettext for makemessages/compilemessages (when
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
 	else echo "WARNING: gettext missing and not root: makemessages will fail"; fi
 
-messages: $(STAMP) gettext-deps ## Update the interface strings' .po catalogues and compile the .mo files
-	mkdir -p locale
-	$(BIN)/python manage.py makemessages -l es -l fr -l de -l it -l pt \
-		--ignore=.venv --ignore=test-artifacts --ignore=static_collected --no-obsolete
-	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=test-artifacts
+messages: $(STAMP) gettext-deps ## Update the interface strings' catalogues (<app>/locale/<lang>/) and compile them
+	$(BIN)/python manage.py makemessages -l es -l fr -l de -l it -l pt --no-obsolete \
+		--ignore=.venv --ignore=node_modules --ignore=test-artifacts --ignore=media --ignore=static_collected
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules --ignore=test-artifacts
 
 AXE_CORE_VERSION := 4.10.3
 AXE := node_modules/axe-core/axe.min.js

@@ -1,3 +1,5 @@
+from two_factor import urls as two_factor_urls
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
@@ -11,11 +13,15 @@ from hub_site.security import views as security_views
 
 # Lists the language versions of the page a missing URL names (hub_site.i18n).
 handler404 = "hub_site.i18n.views.page_not_found"
+# 503 with a static page while the database is unreachable (hub_site/database_unavailable.py).
+handler500 = "hub_site.database_unavailable.server_error"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(".well-known/security.txt", security_views.security_txt, name="security_txt"),
+    # The staff sign-in with its optional second factor (django-two-factor-auth).
+    path("admin/2fa/", include(two_factor_urls.urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -32,6 +38,8 @@ if settings.DEBUG:
 # reader's language through LocaleMiddleware.
 urlpatterns += i18n_patterns(
     path("hcp-confirm/", include("hub_site.gate.urls")),
+    # A reader's machine translation of a page (hub_site/translation/reader.py).
+    path("machine-translation/", include("hub_site.translation.reader_urls")),
     # Before Wagtail's catch-all: /<lang>/search/ and /<lang>/feed/.
     path("", include("articles.urls")),
     path("", include(wagtail_urls)),

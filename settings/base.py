@@ -32,12 +32,18 @@ env = environ.Env(
     STATIC_ROOT=(str, str(BASE_DIR / "static_collected")),
     LOG_LEVEL=(str, "INFO"),
     LOG_FORMAT=(str, "text"),
+    # Raw survey responses, poll votes and support-form submissions are purged after this
+    # many days (surveys/retention.py); survey and poll counts are kept.
+    RESPONSE_RETENTION_DAYS=(int, 730),
     # Machine translation for translators (hub_site.translation); at most one is used.
     DEEPL_API_KEY=(str, ""),
     GOOGLE_CLOUD_TRANSLATE_PROJECT_ID=(str, ""),
     GOOGLE_CLOUD_TRANSLATE_CREDENTIALS_PATH=(str, ""),
     LIBRETRANSLATE_URL=(str, ""),
     LIBRETRANSLATE_API_KEY=(str, ""),
+    # Staff second factor (django-two-factor-auth): staff who set up a device must use it;
+    # with this on, every staff account must set one up before using the admin.
+    STAFF_TWO_FACTOR_REQUIRED=(bool, False),
 )
 
 DEBUG = env("DEBUG")
@@ -82,6 +88,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_static",
+    "django_otp.plugins.otp_totp",
+    "two_factor",
 ]
 
 MIDDLEWARE = [
@@ -103,6 +113,9 @@ MIDDLEWARE = [
     "hub_site.security.origin.OriginCheckedPagePostsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(), then the staff second factor (hub_site/security/two_factor.py).
+    "django_otp.middleware.OTPMiddleware",
+    "hub_site.security.two_factor.StaffSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last of the authentication ones: it answers locked-out logins (django-axes).
@@ -243,6 +256,9 @@ LOGGING = {
     "loggers": {"django_tasks": {"level": "WARNING"}},
 }
 
+# Retention (surveys/retention.py, `manage.py purge_old_responses`, run daily).
+RESPONSE_RETENTION_DAYS = env("RESPONSE_RETENTION_DAYS")
+
 # HCP gate (hub_site.gate): the confirmation cookie is Secure unless a deployment on plain
 # HTTP (development, tests) turns it off.
 HCP_COOKIE_SECURE = True
@@ -325,6 +341,15 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Staff sign in through django-two-factor-auth's login (password, then a code when the
+# account has a device); Wagtail's own login form would skip the code.
+LOGIN_URL = "two_factor:login"
+WAGTAILADMIN_LOGIN_URL = "two_factor:login"
+LOGIN_REDIRECT_URL = "wagtailadmin_home"
+STAFF_TWO_FACTOR_REQUIRED = env("STAFF_TWO_FACTOR_REQUIRED")
+TWO_FACTOR_PATCH_ADMIN = False
+OTP_TOTP_ISSUER = env("SITE_NAME")
+
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

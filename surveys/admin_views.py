@@ -1,7 +1,9 @@
 """Admin views: results of surveys and polls, and their CSV exports."""
 
+from collections import Counter
+
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -13,7 +15,14 @@ from wagtail.models import Locale, Page
 from wagtail.permissions import policy_registry
 
 from surveys import results
-from surveys.models import PollPage, PollVote, SurveyPage, SurveyResponse
+from surveys.models import (
+    PollPage,
+    PollVote,
+    PollVoteTally,
+    SurveyPage,
+    SurveyResponse,
+    SurveyResponseTally,
+)
 
 
 def result_pages_for_user(user):
@@ -55,6 +64,23 @@ class ResultsIndexView(WagtailAdminTemplateMixin, TemplateView):
             .values_list("poll_key")
             .annotate(n=Count("pk"))
         )
+        # Responses and votes purged after the retention period still count.
+        purged = Counter(
+            dict(
+                SurveyResponseTally.objects.filter(survey_key__in=keys)
+                .values_list("survey_key")
+                .annotate(n=Sum("responses"))
+            )
+        )
+        purged.update(
+            dict(
+                PollVoteTally.objects.filter(poll_key__in=keys)
+                .values_list("poll_key")
+                .annotate(n=Sum("votes"))
+            )
+        )
+        for key, n in purged.items():
+            answers[key] = answers.get(key, 0) + n
         context = super().get_context_data(**kwargs)
         context["rows"] = [
             {
@@ -120,7 +146,9 @@ class ResultsView(PageResultsMixin, WagtailAdminTemplateMixin, TemplateView):
             context.update(poll_rows=rows, total=total)
         else:
             questions, total = results.survey_results(
-                self.page, results.survey_responses(self.page, **self.filters)
+                self.page,
+                results.survey_responses(self.page, **self.filters),
+                results.purged_survey_answers(self.page, **self.filters),
             )
             context.update(questions=questions, total=total, shown=results.FREE_TEXT_SHOWN)
         return context

@@ -13,6 +13,7 @@ Both are refused with HTTP 429. The client address is ``REMOTE_ADDR``: behind a 
 the proxy must pass the reader's address there.
 """
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -28,6 +29,28 @@ class InvalidArticle(ValueError):
         "The page this answer was given on could not be found. Please go back to the "
         "article and try again."
     )
+
+
+class InvalidReaderLanguage(ValueError):
+    message = _(
+        "The language this answer says it was read in is not one this site translates "
+        "into. Please go back to the page and try again."
+    )
+
+
+def reader_language(data, page):
+    """The language of the machine translation the form was answered on; "" for none.
+
+    Checked against the site's languages rather than what the translation service lists
+    now: an answer must not be lost because the service is unreachable when it is sent.
+    """
+    code = data.get("reader_language", "")
+    if not code:
+        return ""
+    languages = {language for language, _name in settings.LANGUAGES}
+    if code not in languages or code == page.locale.language_code:
+        raise InvalidReaderLanguage
+    return code
 
 
 def _hashed(purpose, value):

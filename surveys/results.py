@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django import forms
+from django.db.models import Sum
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +17,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from surveys.forms import FREE_TEXT_TYPES, LIKERT, LIKERT_LEVELS
-from surveys.models import PollVote, SurveyResponse
+from surveys.models import (
+    PollVote,
+    PollVoteTally,
+    SurveyAnswerTally,
+    SurveyResponse,
+    SurveyResponseTally,
+)
 
 LEVEL_VALUES = {value for value, _label in LIKERT_LEVELS}
 FREE_TEXT_SHOWN = 200
@@ -90,15 +97,45 @@ def survey_responses(survey, *, locale=None, article_key=None):
 
 
 def survey_article_keys(survey):
-    return (
-        SurveyResponse.objects.filter(survey_key=survey.translation_key)
-        .values_list("article_key", flat=True)
-        .distinct()
+    raw = SurveyResponse.objects.filter(survey_key=survey.translation_key)
+    purged = SurveyResponseTally.objects.filter(survey_key=survey.translation_key)
+    return {
+        *raw.values_list("article_key", flat=True).distinct(),
+        *purged.values_list("article_key", flat=True).distinct(),
+    }
+
+
+@dataclass
+class PurgedAnswers:
+    """What is left of responses purged after the retention period (surveys/retention.py)."""
+
+    responses: int = 0
+    answers: Counter = field(default_factory=Counter)  # (question name, answer) -> count
+
+
+def purged_survey_answers(survey, *, locale=None, article_key=None):
+    filters = {
+        "survey_key": survey.translation_key,
+        **SurveyResponseTally.filters_for(locale, article_key),
+    }
+    tallies = (
+        SurveyAnswerTally.objects.filter(**filters)
+        .values_list("question", "answer")
+        .annotate(n=Sum("answers"))
+    )
+    responses = SurveyResponseTally.objects.filter(**filters).aggregate(n=Sum("responses"))
+    return PurgedAnswers(
+        responses=responses["n"] or 0,
+        answers=Counter({(question, answer): n for question, answer, n in tallies}),
     )
 
 
-def survey_results(survey, responses):
-    """Per question of ``survey`` (in its language): Likert counts and mean, or free text."""
+def survey_results(survey, responses, purged=None):
+    """Per question of ``survey`` (in its language): Likert counts and mean, or free text.
+
+    ``purged`` adds the counts kept for responses purged after the retention period.
+    """
+    purged = purged or PurgedAnswers()
     questions = list(survey.get_form_fields())
     likert = {q.clean_name: Counter() for q in questions if q.field_type == LIKERT}
     free_text = {
@@ -117,6 +154,12 @@ def survey_results(survey, responses):
                 result.total += 1
                 if len(result.answers) < FREE_TEXT_SHOWN:
                     result.answers.append((text, response))
+    total += purged.responses
+    for (name, answer), count in purged.answers.items():
+        if name in likert and answer.isdigit() and int(answer) in LEVEL_VALUES:
+            likert[name][int(answer)] += count
+        elif name in free_text:
+            free_text[name].total += count
 
     results = []
     for question in questions:
@@ -151,11 +194,12 @@ def poll_votes(poll, *, locale=None, article_key=None):
 
 
 def poll_article_keys(poll):
-    return (
-        PollVote.objects.filter(poll_key=poll.translation_key, article__isnull=False)
-        .values_list("article__translation_key", flat=True)
-        .distinct()
-    )
+    raw = PollVote.objects.filter(poll_key=poll.translation_key, article__isnull=False)
+    purged = PollVoteTally.objects.filter(poll_key=poll.translation_key, article_key__isnull=False)
+    return {
+        *raw.values_list("article__translation_key", flat=True).distinct(),
+        *purged.values_list("article_key", flat=True).distinct(),
+    }
 
 
 def poll_filters(locale=None, article_key=None):
@@ -199,6 +243,7 @@ def survey_csv(survey, responses):
         str(_("Language")),
         str(_("Article")),
         *[q.label for q in questions],
+        str(_("Read in (machine translation)")),
     ]
     rows = (
         [
@@ -206,6 +251,7 @@ def survey_csv(survey, responses):
             response.locale.language_code,
             response.article.title if response.article else "",
             *[response.form_data.get(q.clean_name) for q in questions],
+            response.reader_language,
         ]
         for response in responses.select_related("article", "locale").order_by("submit_time")
     )
@@ -213,13 +259,20 @@ def survey_csv(survey, responses):
 
 
 def poll_csv(poll, votes):
-    header = [str(_("Voted at")), str(_("Language")), str(_("Article")), str(_("Answer"))]
+    header = [
+        str(_("Voted at")),
+        str(_("Language")),
+        str(_("Article")),
+        str(_("Answer")),
+        str(_("Read in (machine translation)")),
+    ]
     rows = (
         [
             vote.created_at.isoformat(),
             vote.locale.language_code,
             vote.article.title if vote.article else "",
             vote.choice.label,
+            vote.reader_language,
         ]
         for vote in votes.select_related("article", "locale", "choice").order_by("created_at")
     )

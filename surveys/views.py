@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from hub_site.cache.freshness import changes_at
+from hub_site.translation.reader import machine_translation_url, reader_language_for
 from surveys import readers
 from surveys.forms import LIKERT_LEVELS, PollVoteForm, survey_sections
 from surveys.models import PollVote, SurveyResponse
@@ -39,8 +40,12 @@ def poll_anchor(poll):
     return f"poll-{poll.pk}"
 
 
-def _return_url(request, article, own_page, anchor):
-    url = (article.get_url(request) if article else None) or own_page.get_url(request)
+def _return_url(request, article, own_page, anchor, reader_language=""):
+    """Back where the reader answered: the article (or this page), machine-translated or not."""
+    if reader_language:
+        url = machine_translation_url(article or own_page, reader_language)
+    else:
+        url = (article.get_url(request) if article else None) or own_page.get_url(request)
     return f"{url}#{anchor}"
 
 
@@ -87,6 +92,7 @@ def survey_context(request, survey, article, *, form=None, state=None, error=Non
         "likert_levels": LIKERT_LEVELS,
         "error": error,
         "action": survey.get_url(request),
+        "reader_language": reader_language_for(request, survey),
     }
 
 
@@ -106,6 +112,12 @@ def serve_survey(request, survey):
         return render_survey(request, survey, state=UNAVAILABLE, error=invalid.message, status=400)
     if request.method != "POST":
         return render_survey(request, survey, article=article)
+    try:
+        reader_language = readers.reader_language(request.POST, survey)
+    except readers.InvalidReaderLanguage as invalid:
+        return render_survey(
+            request, survey, article=article, state=UNAVAILABLE, error=invalid.message, status=400
+        )
 
     if readers.over_rate_limit(request):
         return too_many_requests(request)
@@ -123,7 +135,7 @@ def serve_survey(request, survey):
 
     respondent = readers.respondent_key(request, create=True)
     target = survey_target(survey, article)
-    return_url = _return_url(request, article, survey, "feedback")
+    return_url = _return_url(request, article, survey, "feedback", reader_language)
     if has_answered_survey(survey, article, respondent):
         readers.flash(request, target, ALREADY)
         return HttpResponseSeeOther(return_url)
@@ -139,6 +151,7 @@ def serve_survey(request, survey):
                 survey_key=survey.translation_key,
                 article_key=article.translation_key if article else None,
                 respondent=respondent,
+                reader_language=reader_language,
             )
     except IntegrityError:
         # The same reader's answer won a race against this one.
@@ -181,6 +194,7 @@ def poll_context(request, poll, article, *, form=None, error=None):
         "error": error,
         "action": poll.get_url(request),
         "anchor": poll_anchor(poll),
+        "reader_language": reader_language_for(request, poll),
     }
 
 
@@ -200,6 +214,10 @@ def serve_poll(request, poll):
         return render_poll(request, poll, error=invalid.message, status=400)
     if request.method != "POST":
         return render_poll(request, poll, article=article)
+    try:
+        reader_language = readers.reader_language(request.POST, poll)
+    except readers.InvalidReaderLanguage as invalid:
+        return render_poll(request, poll, article=article, error=invalid.message, status=400)
 
     if readers.over_rate_limit(request):
         return too_many_requests(request)
@@ -219,7 +237,7 @@ def serve_poll(request, poll):
 
     respondent = readers.respondent_key(request, create=True)
     target = poll_target(poll)
-    return_url = _return_url(request, article, poll, poll_anchor(poll))
+    return_url = _return_url(request, article, poll, poll_anchor(poll), reader_language)
     if has_voted(poll, respondent):
         readers.flash(request, target, ALREADY)
         return HttpResponseSeeOther(return_url)
@@ -234,6 +252,7 @@ def serve_poll(request, poll):
                 article=article,
                 locale=poll.locale,
                 respondent=respondent,
+                reader_language=reader_language,
             )
     except IntegrityError:
         readers.release_for_address(request, target)

@@ -2,6 +2,7 @@
 
 from .funders import FunderIndexPage, FunderPage, FundingType, SponsorshipLevel
 from .home_page import HomePage
+from .personal_data import PersonalDataErasure
 from .standard_page import StandardPage
 from .support_page import SupportPage
 
@@ -10,6 +11,7 @@ __all__ = [
     "FunderPage",
     "FundingType",
     "HomePage",
+    "PersonalDataErasure",
     "SponsorshipLevel",
     "StandardPage",
     "SupportPage",

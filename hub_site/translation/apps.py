@@ -7,3 +7,6 @@ class TranslationConfig(AppConfig):
     label = "hub_translation"
     verbose_name = _("Translation")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from hub_site.translation import system_checks  # noqa: F401 - registers the checks

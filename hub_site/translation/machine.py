@@ -18,6 +18,9 @@ logger = logging.getLogger(__name__)
 
 # How long the server's language list is trusted before it is asked again.
 LANGUAGES_CACHE_SECONDS = 60 * 60
+# How long a server that did not answer is left alone: every reader page asks for the list
+# (the "Translate" menu), and must not wait on a server that is down each time.
+LANGUAGES_FAILURE_CACHE_SECONDS = 60
 
 
 class MachineTranslationUnavailable(Exception):
@@ -60,6 +63,7 @@ class LibreTranslateTranslator(BaseMachineTranslator):
                 }
             except (requests.RequestException, ValueError, KeyError, TypeError):
                 logger.warning("LibreTranslate at %s did not list its languages", self.url)
+                cache.set(cache_key, {}, LANGUAGES_FAILURE_CACHE_SECONDS)
                 return {}
             cache.set(cache_key, offered, LANGUAGES_CACHE_SECONDS)
         return offered

@@ -9,8 +9,12 @@ from hub_site.workflows.roles import SITE_MANAGERS
 FOUR_EYES_OVERRIDE = "hub.four_eyes_override"
 
 
-def may_override_four_eyes(user):
+def is_site_manager(user):
     return user.is_superuser or user.groups.filter(name=SITE_MANAGERS).exists()
+
+
+def may_override_four_eyes(user):
+    return is_site_manager(user)
 
 
 class FourEyesApprovalTask(AbstractGroupApprovalTask):

@@ -1,9 +1,10 @@
 """The editorial roles, as data: which group may do what, and which workflow reviews what.
 
 Groups and the editorial workflows are created by this app's data migration, so every
-install has them. ``sync_roles`` runs after every ``migrate`` and assigns permissions and
-workflows to what exists at that point (models added by later migrations, locale trees
-created by translators), so it is idempotent and safe to run at any time.
+install has them. ``sync_roles`` runs after every ``migrate``: it sets each group's
+permissions to exactly its role's and assigns workflows, for what exists at that point
+(models added by later migrations, locale trees created by translators), so it is
+idempotent and safe to run at any time.
 """
 
 from dataclasses import dataclass, field
@@ -35,6 +36,15 @@ MEDIA_EDIT = (
     "wagtaildocs.choose_document",
 )
 MEDIA_CHOOSE = ("wagtailimages.choose_image", "wagtaildocs.choose_document")
+# Wagtail checks media and collection management against permissions held on collections.
+COLLECTION_MANAGE = (
+    *MEDIA_EDIT,
+    "wagtailimages.delete_image",
+    "wagtaildocs.delete_document",
+    "wagtailcore.add_collection",
+    "wagtailcore.change_collection",
+    "wagtailcore.delete_collection",
+)
 
 
 @dataclass(frozen=True)
@@ -141,20 +151,32 @@ def _grant_page_permissions(group, page, types):
         GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
 
-def _grant_collection_permissions(group, types):
+def _set_collection_permissions(group, types):
+    """Exactly ``types`` on the root collection, and nothing on any other: Wagtail's starter
+    data gives its "Editors" group more than our editors' role."""
     from wagtail.models import Collection, GroupCollectionPermission
 
     root = Collection.get_first_root_node()
     if root is None:
         return
-    permissions = Permission.objects.filter(
-        content_type__app_label__in=["wagtailimages", "wagtaildocs"],
-        codename__in=[label.split(".", 1)[1] for label in types],
-    )
+    permissions = _permissions(types)
+    GroupCollectionPermission.objects.filter(group=group).exclude(
+        collection=root, permission__in=permissions
+    ).delete()
     for permission in permissions:
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=root, permission=permission
         )
+
+
+def _create_all_permissions(using):
+    """Django creates each app's permissions in its own post_migrate handler; those of apps
+    listed after this one do not exist yet when ``sync_roles`` runs after a first migrate."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
 
 
 def default_locale_root():
@@ -220,6 +242,7 @@ def sync_roles(using="default", **kwargs):
     if len(groups) < len(ROLES):
         return  # before this app's data migration has run
 
+    _create_all_permissions(using)
     source_root = default_locale_root()
     site_root = Page.get_first_root_node()
     for role in ROLES:
@@ -228,10 +251,13 @@ def sync_roles(using="default", **kwargs):
             group.permissions.set(Permission.objects.all())
             if site_root is not None:
                 _grant_page_permissions(group, site_root, ALL_PAGE_PERMISSIONS)
-            _grant_collection_permissions(group, MEDIA_EDIT)
+            _set_collection_permissions(group, COLLECTION_MANAGE)
             continue
-        group.permissions.add(*_permissions(role.permissions))
-        _grant_collection_permissions(
+        # The role is the whole truth: a permission the group got elsewhere (Wagtail's and
+        # wagtail-localize's starter data grant "Editors" deleting media and translating
+        # into any language) is taken away.
+        group.permissions.set(_permissions(role.permissions))
+        _set_collection_permissions(
             group, [p for p in role.permissions if p.startswith(("wagtailimages.", "wagtaildocs."))]
         )
         if source_root is not None and role.source_page_permissions:

@@ -3,8 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
+from home.models import SupportPage
 from hub_site.workflows import translation_review
-from hub_site.workflows.models import FOUR_EYES_OVERRIDE
+from hub_site.workflows.models import FOUR_EYES_OVERRIDE, is_site_manager
 
 
 @hooks.register("register_log_actions")
@@ -46,3 +47,12 @@ def translation_listing_buttons(page, user, next_url=None):
 @hooks.register("register_page_header_buttons")
 def translation_header_buttons(page, user, view_name, next_url=None):
     yield translation_review.SubmitTranslationButton(page=page, priority=12)
+
+
+@hooks.register("filter_form_submissions_for_user")
+def support_submissions_for_site_managers_only(user, form_pages):
+    """Support form submissions hold readers' e-mail addresses; editors, who may edit the
+    support page, do not need them. Survey responses are anonymous and stay listed."""
+    if is_site_manager(user):
+        return form_pages
+    return form_pages.not_type(SupportPage)

@@ -1,6 +1,8 @@
+from collections import Counter
+
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -109,14 +111,31 @@ class PollPage(Page):
             return True
         return has_voted and self.results_shown == self.RESULTS_AFTER_VOTE
 
-    def vote_counts(self, **filters):
-        """Votes per choice translation key, over every language version of this poll."""
-        rows = (
-            PollVote.objects.filter(poll_key=self.translation_key, **filters)
-            .values("choice__translation_key")
-            .annotate(votes=Count("pk"))
+    def vote_counts(self, locale=None, article__translation_key=None):
+        """Votes per choice translation key, over every language version of this poll.
+
+        Votes purged after the retention period count through their tallies; one query.
+        """
+        from .tallies import PollVoteTally
+
+        raw = PollVote.objects.filter(poll_key=self.translation_key)
+        if locale is not None:
+            raw = raw.filter(locale=locale)
+        if article__translation_key is not None:
+            raw = raw.filter(article__translation_key=article__translation_key)
+        purged = PollVoteTally.objects.filter(
+            poll_key=self.translation_key,
+            **PollVoteTally.filters_for(locale, article__translation_key),
         )
-        return {row["choice__translation_key"]: row["votes"] for row in rows}
+        rows = (
+            raw.values_list("choice__translation_key")
+            .annotate(votes=Count("pk"))
+            .union(purged.values_list("choice_key").annotate(votes=Sum("votes")), all=True)
+        )
+        counts = Counter()
+        for choice_key, votes in rows:
+            counts[choice_key] += votes
+        return dict(counts)
 
     def results(self, **filters):
         """This language version's choices with their vote counts and shares."""
@@ -168,6 +187,9 @@ class PollVote(models.Model):
         "wagtailcore.Locale", verbose_name=_("language"), on_delete=models.PROTECT, related_name="+"
     )
     respondent = models.CharField(_("respondent"), max_length=64)
+    # The language of the machine translation the reader voted on (hub_site/translation/
+    # reader.py); blank when they read the page's own language.
+    reader_language = models.CharField(_("read in"), max_length=16, blank=True)
     created_at = models.DateTimeField(_("voted at"), auto_now_add=True)
 
     class Meta:

@@ -113,6 +113,7 @@ class SurveyPage(FormMixin, Page):
             *super().get_data_fields(),
             ("response_article", _("Article")),
             ("response_locale", _("Language")),
+            ("response_reader_language", _("Read in (machine translation)")),
         ]
 
     def serve(self, request, *args, **kwargs):
@@ -148,6 +149,9 @@ class SurveyResponse(AbstractFormSubmission):
     survey_key = models.UUIDField(_("survey translation key"), db_index=True)
     article_key = models.UUIDField(_("article translation key"), null=True, blank=True)
     respondent = models.CharField(_("respondent"), max_length=64)
+    # The language of the machine translation the reader answered on (hub_site/translation/
+    # reader.py); blank when they read the page's own language.
+    reader_language = models.CharField(_("read in"), max_length=16, blank=True)
 
     class Meta(AbstractFormSubmission.Meta):
         verbose_name = _("survey response")
@@ -170,4 +174,5 @@ class SurveyResponse(AbstractFormSubmission):
             **super().get_data(),
             "response_article": self.article.title if self.article else "",
             "response_locale": self.locale.language_code,
+            "response_reader_language": self.reader_language,
         }

@@ -18,16 +18,21 @@ register = template.Library()
 
 
 def _localized_live(page, article):
-    """The page's live translation in the reader's language; None if there is none.
+    """The page's live translation in the article's language (without an article, the
+    reader's); None if there is none.
 
-    Its language must be the article's: answers are validated against it.
+    Its language must be the article's: answers are validated against it. Usually the
+    reader's language is the article's; on a reader's machine translation of the article
+    (hub_site/translation/reader.py) it is not.
     """
     if page is None:
         return None
-    page = page.specific.localized
-    if not page.live:
-        return None
-    if article is not None and page.locale_id != article.locale_id:
+    page = page.specific
+    if article is None:
+        page = page.localized
+    elif page.locale_id != article.locale_id:
+        page = page.get_translation_or_none(article.locale)
+    if page is None or not page.live:
         return None
     return page
 

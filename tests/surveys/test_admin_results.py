@@ -113,13 +113,18 @@ def test_the_csv_export_has_one_row_per_response(admin_client, survey, answered)
         "The content was relevant to my practice",
         "I will change my clinical practice as a result of this content",
         "Any other comments?",
+        "Read in (machine translation)",
     ]
     assert [row[1:] for row in rows[1:]] == [
-        ["en", "Blinatumomab in upfront ALL", "5", "4", "4", "2", "Clear and useful"],
-        ["en", "Blinatumomab in upfront ALL", "4", "4", "3", "1", ""],
+        ["en", "Blinatumomab in upfront ALL", "5", "4", "4", "2", "Clear and useful", ""],
+        ["en", "Blinatumomab in upfront ALL", "4", "4", "3", "1", "", ""],
         # A spreadsheet would run this as a formula: it is exported as text.
-        ["en", "Blinatumomab in upfront ALL", "3", "5", "4", "2", '\'=HYPERLINK("http://evil")'],
-        ["en", "Second article", "1", "2", "2", "1", "Too long"],
+        [
+            *["en", "Blinatumomab in upfront ALL", "3", "5", "4", "2"],
+            '\'=HYPERLINK("http://evil")',
+            "",
+        ],
+        ["en", "Second article", "1", "2", "2", "1", "Too long", ""],
     ]
 
 
@@ -139,8 +144,8 @@ def test_wagtails_submissions_export_includes_article_and_language(admin_client,
     assert response.status_code == 200
     content = b"".join(response.streaming_content).decode()
     rows = list(csv.reader(io.StringIO(content)))
-    assert rows[0][-2:] == ["Article", "Language"]
-    assert rows[1][-2:] == ["Blinatumomab in upfront ALL", "en"]
+    assert rows[0][-3:] == ["Article", "Language", "Read in (machine translation)"]
+    assert rows[1][-3:] == ["Blinatumomab in upfront ALL", "en", ""]
     assert len(rows) == 5
 
 
@@ -164,7 +169,7 @@ def test_poll_results_and_csv(admin_client, new_reader, poll, article):
 
     export = admin_client.get(f"{results_url(poll)}csv/")
     rows = list(csv.reader(io.StringIO(export.content.decode())))
-    assert rows[0] == ["Voted at", "Language", "Article", "Answer"]
+    assert rows[0] == ["Voted at", "Language", "Article", "Answer", "Read in (machine translation)"]
     assert sorted(row[3] for row in rows[1:]) == ["Very negative", "Very positive", "Very positive"]
     assert {row[2] for row in rows[1:]} == {"Blinatumomab in upfront ALL"}
 

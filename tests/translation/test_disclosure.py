@@ -8,7 +8,9 @@ from wagtail.models import Locale
 from hub_site.translation.models import MachineTranslationNotice
 from tests.translation.helpers import machine_translate, start_translation, translate_string
 
-BUILT_IN = "Translations are machine generated, so may not be an exact or complete translation"
+# The built-in wording (no notice snippet), in the Spanish reader's language: "Translations
+# are machine generated, so may not be an exact or complete translation" (hub_site/locale).
+BUILT_IN = "Las traducciones se generan automáticamente, por lo que pueden no ser exactas"
 
 
 def publish_spanish(client, team, english_page, *, human_strings=()):
@@ -35,7 +37,8 @@ def test_machine_text_is_disclosed(client, hcp_client, team, english_page, libre
     assert response.status_code == 200
     html = response.content.decode()
     assert 'class="machine-translation-notice"' in html
-    assert f"{BUILT_IN}, and The ALL Hub cannot guarantee" in html
+    assert BUILT_IN in html
+    assert "y The ALL Hub no puede garantizar la exactitud" in html
     # At the top of the page's main content.
     assert html.index("machine-translation-notice") < html.index("Quiénes somos</h1>")
 
