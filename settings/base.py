@@ -102,11 +102,15 @@ MIDDLEWARE = [
     "hub_site.security.middleware.ContentSecurityPolicyMiddleware",
     "hub_site.security.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Stores in the app's page cache what the next one marks shareable (hub_site/cache/pages.py).
+    "hub_site.cache.pages.StoreCachedPageMiddleware",
     # Above sessions and CSRF: it must see the cookies they set (hub_site/cache/headers.py).
     "hub_site.cache.headers.SharedCacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Survey and poll POSTs are checked by origin, not by token (hub_site/security/origin.py).
+    "hub_site.security.origin.OriginCheckedPagePostsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(), then the staff second factor (hub_site/security/two_factor.py).
@@ -120,6 +124,8 @@ MIDDLEWARE = [
     # After sessions, locale and authentication; before any page cache (a cache's Fetch
     # middleware goes below it), so a cached page never reaches an unconfirmed reader.
     "hub_site.gate.middleware.HcpGateMiddleware",
+    # Below the gate: the app's page cache answers only readers the gate let through.
+    "hub_site.cache.pages.FetchCachedPageMiddleware",
 ]
 
 ROOT_URLCONF = "hub_site.urls"
@@ -163,6 +169,11 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The app's page cache (hub_site/cache/pages.py): seconds a rendered page is kept for
+# confirmed readers; 0 turns it off. On by default only with Redis: a local-memory cache
+# is per process, and one process cannot retire the copies another keeps.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300 if REDIS_URL else 0)
 
 # Sessions are written to the database and read through the cache: they survive a cache
 # flush or a Redis restart.
@@ -348,6 +359,10 @@ AXES_LOCKOUT_TEMPLATE = "hub_security/lockout.html"
 # successful logins.
 AXES_CLIENT_IP_CALLABLE = "hub_site.security.ratelimit.pseudonymous_client_ip"
 AXES_DISABLE_ACCESS_LOG = True
+
+# Pages whose forms sit on cached pages: their POSTs are checked by the Origin and
+# Sec-Fetch-Site headers instead of a CSRF token (hub_site/security/origin.py).
+ORIGIN_CHECKED_PAGE_TYPES = ["surveys.SurveyPage", "surveys.PollPage"]
 
 # Public POSTs other than surveys and polls (surveys.readers limits those): at most
 # (count, per seconds) from one client address, then HTTP 429.

@@ -12,6 +12,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = str(BASE_DIR / "test-artifacts" / "media")
 if not REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One process: the app's page cache is on with local memory too, as with Redis.
+PAGE_CACHE_SECONDS = 300
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made by the

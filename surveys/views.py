@@ -11,6 +11,7 @@ from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
+from hub_site.cache.freshness import changes_at
 from hub_site.translation.reader import machine_translation_url, reader_language_for
 from surveys import readers
 from surveys.forms import LIKERT_LEVELS, PollVoteForm, survey_sections
@@ -172,6 +173,9 @@ def has_voted(poll, respondent):
 
 def poll_context(request, poll, article, *, form=None, error=None):
     """What the poll template needs, on the poll page, an article or the home page."""
+    # A cached copy of this page must not outlive the poll's opening or closing.
+    changes_at(request, poll.opens_at)
+    changes_at(request, poll.closes_at)
     state = readers.pop_flash(request, poll_target(poll))
     voted = state is not None or has_voted(poll, readers.respondent_key(request))
     if voted and state is None:

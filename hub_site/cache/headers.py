@@ -10,6 +10,7 @@ own answers are already ``no-store`` (hub_site.gate).
 from django.conf import settings
 from django.utils.cache import patch_cache_control
 
+from hub_site.cache.freshness import seconds_fresh
 from hub_site.gate.access import WAGTAIL_PAGE_VIEW_NAME, is_confirmed
 
 # Purges make changes visible at once (hub_site.cache.invalidation); the lifetime only
@@ -50,10 +51,12 @@ class SharedCacheHeadersMiddleware:
         match = getattr(request, "resolver_match", None)
         if match is None or match.view_name != WAGTAIL_PAGE_VIEW_NAME:
             return response
-        if is_shareable(request, response):
+        # A poll on the page opening or closing soon shortens the lifetime.
+        seconds = seconds_fresh(request, self.edge_seconds)
+        if seconds > 0 and is_shareable(request, response):
             # s-maxage only: shared caches keep it, browsers (no max-age, no Last-Modified) do
             # not, and a max-age would also set the lifetime of Django's own page cache.
-            patch_cache_control(response, public=True, s_maxage=self.edge_seconds)
+            patch_cache_control(response, public=True, s_maxage=seconds)
         elif not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True)
         return response

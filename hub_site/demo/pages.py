@@ -44,8 +44,8 @@ STANDARD_PAGES = [
         "<li><b>sessionid</b>: set when you answer a survey or a poll, so the same browser "
         "answers only once; it holds a random identifier, not your name or address. Lasts "
         "two weeks.</li>"
-        "<li><b>csrftoken</b>: protects the forms you send (the confirmation, surveys, polls, "
-        "the support form) against forgery by other sites. Lasts one year.</li>"
+        "<li><b>csrftoken</b>: protects the confirmation and the support form against "
+        "forgery by other sites. Lasts one year.</li>"
         "<li><b>django_language</b>: remembers a language you chose with a language form. "
         "Lasts until you close your browser.</li></ul>",
         "open_to_public": True,

@@ -22,14 +22,20 @@ WITH_PAGE_CACHE = [
 ]
 
 
-@pytest.fixture(params=["cache off", "cache on"])
+@pytest.fixture(params=["cache off", "Django's per-site cache", "the app's page cache"])
 def page_cache(request):
     cache.clear()
     if request.param == "cache off":
-        yield False
+        with override_settings(PAGE_CACHE_SECONDS=0):
+            yield False
         return
-    with override_settings(MIDDLEWARE=WITH_PAGE_CACHE, CACHE_MIDDLEWARE_SECONDS=600):
+    if request.param == "the app's page cache":  # hub_site/cache/pages.py, on in tests
         yield True
+    else:
+        with override_settings(
+            MIDDLEWARE=WITH_PAGE_CACHE, CACHE_MIDDLEWARE_SECONDS=600, PAGE_CACHE_SECONDS=0
+        ):
+            yield True
     cache.clear()
 
 

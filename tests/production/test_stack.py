@@ -3,22 +3,28 @@
 import subprocess
 import sys
 import time
+import urllib.parse
+
+from bs4 import BeautifulSoup
 
 from deploy.stack import PROJECT_DIR
 from tests.production.conftest import confirmation_cookie, fetch
 
 INDEX = "/en/articles/"
+SEED_ARTICLE = "/en/articles/allo-hsct-cr2-ayas-with-all-dual-center-study/"
 
 
 def shell(stack, code):
-    """Run ``code`` in the stack's Django (production settings, its database, its purge URL)."""
-    subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code],
+    """Run ``code`` in the stack's Django (production settings, its database, its purge URL);
+    what it prints."""
+    return subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
         cwd=PROJECT_DIR,
         env=stack.env(),
         check=True,
         capture_output=True,
-    )
+        text=True,
+    ).stdout
 
 
 def test_a_confirmed_reader_is_served_from_the_edge_cache(stack):
@@ -53,14 +59,141 @@ def test_a_reader_with_a_session_is_never_answered_from_the_edge(stack):
     assert headers["X-Edge-Cache"] == "BYPASS"
 
 
-def test_a_page_with_a_form_is_not_kept_at_the_edge(stack):
+def test_the_seed_article_with_its_survey_and_poll_is_kept_at_the_edge(stack):
     cookie = confirmation_cookie()
-    fetch(stack.base_url + "/en/", cookie)
-    _, headers, body = fetch(stack.base_url + "/en/", cookie)
+    fetch(stack.base_url + SEED_ARTICLE, cookie)
+    status, headers, body = fetch(stack.base_url + SEED_ARTICLE, cookie)
 
-    assert "csrfmiddlewaretoken" in body  # the home page's poll
+    assert status == 200
+    assert headers["X-Edge-Cache"] == "HIT"
+    assert 'class="survey-form"' in body
+    assert 'class="poll-form"' in body
+    # The forms carry no per-reader token (docs/deploy.md, "Forms on cached pages").
+    assert "csrfmiddlewaretoken" not in body
+    assert "Set-Cookie" not in headers
+
+
+def test_a_page_with_a_token_form_is_not_kept_at_the_edge(stack):
+    cookie = confirmation_cookie()
+    fetch(stack.base_url + "/en/support/", cookie)
+    _, headers, body = fetch(stack.base_url + "/en/support/", cookie)
+
+    assert "csrfmiddlewaretoken" in body  # the support form keeps Django's CSRF token
     assert headers["X-Edge-Cache"] == "MISS"
     assert "private" in headers["Cache-Control"]
+
+
+def test_each_app_server_answers_from_the_shared_app_cache_with_the_edge_bypassed(stack):
+    cookie = confirmation_cookie()
+    # Both asked for the same site, as a load balancer passes the reader's Host.
+    host = {"Host": "127.0.0.1"}
+    first, second = (f"http://127.0.0.1:{port}{SEED_ARTICLE}" for port in stack.app_ports)
+    fetch(first, cookie, headers=host)
+
+    # Rendered by the first, answered by the second from Redis.
+    status, headers, body = fetch(second, cookie, headers=host)
+
+    assert status == 200
+    assert headers["X-App-Cache"] == "HIT"
+    assert 'class="survey-form"' in body
+    # The app cache, like the edge, is behind the gate.
+    assert fetch(second, headers=host)[0] == 303
+
+
+def survey_form(body):
+    form = BeautifulSoup(body, "html.parser").select_one("form.survey-form")
+    fields = {f["name"]: f["value"] for f in form.select("input[type=hidden], input[type=radio]")}
+    return form["action"], urllib.parse.urlencode(fields).encode()
+
+
+def count_responses(stack):
+    return int(
+        shell(
+            stack,
+            "from surveys.models import SurveyResponse\nprint(SurveyResponse.objects.count())\n",
+        )
+    )
+
+
+def test_a_survey_form_from_the_edge_copy_is_accepted_and_a_cross_site_post_refused(stack):
+    cookie = confirmation_cookie()
+    fetch(stack.base_url + SEED_ARTICLE, cookie)
+    _, headers, body = fetch(stack.base_url + SEED_ARTICLE, cookie)
+    assert headers["X-Edge-Cache"] == "HIT"
+    action, data = survey_form(body)
+    form_type = {"Content-Type": "application/x-www-form-urlencoded"}
+    before = count_responses(stack)
+
+    status, _, page = fetch(
+        stack.base_url + action,
+        cookie,
+        method="POST",
+        data=data,
+        headers={**form_type, "Origin": "https://evil.example", "Sec-Fetch-Site": "cross-site"},
+    )
+    assert status == 403
+    assert "This form was not sent from a page of this site" in page
+    assert count_responses(stack) == before
+
+    status, headers, _ = fetch(
+        stack.base_url + action,
+        cookie,
+        method="POST",
+        data=data,
+        headers={**form_type, "Origin": stack.base_url, "Sec-Fetch-Site": "same-origin"},
+    )
+    assert status == 303
+    assert count_responses(stack) == before + 1
+    (session,) = (
+        c.split(";")[0] for c in headers.get_all("Set-Cookie") if c.startswith("sessionid=")
+    )
+    # The reader, now with a session, passes both caches and sees their thank-you.
+    _, headers, page = fetch(stack.base_url + SEED_ARTICLE, f"{cookie}; {session}")
+    assert headers["X-Edge-Cache"] == "BYPASS"
+    assert "survey-message--success" in page
+    # Everyone else still shares the cached copy with the form: an answer changes nothing
+    # it shows.
+    _, headers, page = fetch(stack.base_url + SEED_ARTICLE, cookie)
+    assert headers["X-Edge-Cache"] == "HIT"
+    assert 'class="survey-form"' in page
+
+
+SEED_ARTICLE_QUERY = (
+    "from articles.models import ArticlePage\n"
+    "page = ArticlePage.objects.get(locale__language_code='en', "
+    f"slug={SEED_ARTICLE.split('/')[-2]!r})\n"
+)
+
+
+def set_learning_objective(stack, text):
+    shell(
+        stack,
+        f"{SEED_ARTICLE_QUERY}page.learning_objective = {text!r}\npage.save_revision().publish()\n",
+    )
+
+
+def test_publishing_the_seed_article_purges_it_at_both_layers(stack):
+    cookie = confirmation_cookie()
+    fetch(stack.base_url + SEED_ARTICLE, cookie)
+    assert fetch(stack.base_url + SEED_ARTICLE, cookie)[1]["X-Edge-Cache"] == "HIT"
+    original = shell(stack, f"{SEED_ARTICLE_QUERY}print(page.learning_objective, end='')\n")
+    marker = f"Purge check {time.time_ns()}"
+    try:
+        set_learning_objective(stack, marker)
+        # The purge is sent after the commit, before the command returns; allow a second.
+        deadline = time.monotonic() + 1
+        while True:
+            _, headers, body = fetch(stack.base_url + SEED_ARTICLE, cookie)
+            if marker in body or time.monotonic() > deadline:
+                break
+            time.sleep(0.05)
+        assert marker in body
+        assert headers["X-Edge-Cache"] == "MISS"
+        # Each app server's copy in the shared app cache was retired too.
+        for port in stack.app_ports:
+            assert marker in fetch(f"http://127.0.0.1:{port}{SEED_ARTICLE}", cookie)[2]
+    finally:
+        set_learning_objective(stack, original)
 
 
 def test_publishing_an_article_purges_the_cached_index_at_once(stack):

@@ -1,0 +1,49 @@
+"""A small site for the page-cache tests: home, an article index with one article, the
+seed's survey and poll at the article's foot, funders for the disclosure."""
+
+import pytest
+
+from django.test import Client
+
+from hub_site.demo.surveys import load_surveys
+from hub_site.gate.cookies import COOKIE_NAME, signed_confirmation
+from tests.articles.factories import create_article, create_index, create_topic, home_page
+
+
+@pytest.fixture
+def home(db):
+    return home_page()
+
+
+@pytest.fixture
+def topic(db):
+    return create_topic("Transplantation")
+
+
+@pytest.fixture
+def article_index(home):
+    return create_index(home)
+
+
+@pytest.fixture
+def article(home, article_index, topic):
+    load_surveys(home)  # the site's default feedback survey and a poll
+    return create_article(article_index, title="Blinatumomab in upfront ALL", topics=[topic])
+
+
+@pytest.fixture
+def reader():
+    """Another confirmed reader, in a browser of their own (no session, no other cookie)."""
+
+    def make(**defaults):
+        client = Client(**defaults)
+        client.cookies[COOKIE_NAME] = signed_confirmation()
+        return client
+
+    return make
+
+
+@pytest.fixture
+def strict_reader(reader):
+    """A confirmed reader whose POSTs meet the CSRF and origin checks, as a browser's do."""
+    return reader(enforce_csrf_checks=True)
