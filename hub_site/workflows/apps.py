@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.db.models.signals import post_migrate
 
 
@@ -13,5 +13,7 @@ class WorkflowsConfig(AppConfig):
 
         signals.connect()
         # After every migrate, so models added later (snippets, page types) get their
-        # permissions assigned to the roles.
-        post_migrate.connect(sync_roles, sender=self)
+        # permissions assigned to the roles: once per migrate, after the last app's
+        # post_migrate, when Django has created every app's content types and permissions.
+        last_app_with_models = [a for a in apps.get_app_configs() if a.models_module][-1]
+        post_migrate.connect(sync_roles, sender=last_app_with_models)

@@ -169,16 +169,6 @@ def _set_collection_permissions(group, types):
         )
 
 
-def _create_all_permissions(using):
-    """Django creates each app's permissions in its own post_migrate handler; those of apps
-    listed after this one do not exist yet when ``sync_roles`` runs after a first migrate."""
-    from django.apps import apps
-    from django.contrib.auth.management import create_permissions
-
-    for app_config in apps.get_app_configs():
-        create_permissions(app_config, verbosity=0, using=using)
-
-
 def default_locale_root():
     from wagtail.models import Locale, Site
 
@@ -242,7 +232,6 @@ def sync_roles(using="default", **kwargs):
     if len(groups) < len(ROLES):
         return  # before this app's data migration has run
 
-    _create_all_permissions(using)
     source_root = default_locale_root()
     site_root = Page.get_first_root_node()
     for role in ROLES:
