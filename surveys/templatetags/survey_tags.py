@@ -9,8 +9,8 @@ from django import template
 from django.db.models import Q
 from django.utils import timezone
 
-from wagtail.models import Locale
-
+from hub_site.i18n.content_language import active_content_language
+from hub_site.public_pages import public
 from surveys.models import PollPage, SurveySettings
 from surveys.views import poll_context, survey_context
 
@@ -20,14 +20,21 @@ register = template.Library()
 def _localized_live(page, article):
     """The page's live translation in the reader's language; None if there is none.
 
-    Its language must be the article's: answers are validated against it.
+    Its language must be the article's: answers are validated against it. The article's
+    locale says which language that is, so the page chosen in it costs no further query.
     """
     if page is None:
         return None
-    page = page.specific.localized
-    if not page.live:
-        return None
-    if article is not None and page.locale_id != article.locale_id:
+    page = page.specific
+    if article is None:
+        page = page.localized
+    elif page.locale_id != article.locale_id:
+        page = (
+            type(page)
+            .objects.filter(translation_key=page.translation_key, locale_id=article.locale_id)
+            .first()
+        )
+    if page is None or not page.live:
         return None
     return page
 
@@ -57,12 +64,11 @@ def poll_card(context, poll, article=None):
     return poll_context(request, poll, article)
 
 
-def latest_open_poll_for(locale):
+def latest_open_poll_for(language_code):
     now = timezone.now()
     return (
-        PollPage.objects.live()
-        .public()
-        .filter(locale=locale)
+        public(PollPage.objects.live())
+        .filter(locale__language_code=language_code)
         .filter(Q(opens_at__isnull=True) | Q(opens_at__lte=now))
         .filter(Q(closes_at__isnull=True) | Q(closes_at__gt=now))
         .order_by("-first_published_at", "-pk")
@@ -73,7 +79,7 @@ def latest_open_poll_for(locale):
 @register.inclusion_tag("surveys/tags/poll_card.html", takes_context=True)
 def latest_open_poll(context):
     request = context["request"]
-    poll = latest_open_poll_for(Locale.get_active())
+    poll = latest_open_poll_for(active_content_language())
     if poll is None:
         return {"poll": None}
     return poll_context(request, poll, None)
