@@ -64,3 +64,11 @@ def prefetch_renditions(images_and_patterns):
 def generate_renditions(image, patterns):
     """Create the renditions reader pages will ask for, once, ahead of any reader."""
     image.get_renditions(*specs(*patterns))
+
+
+def generate_reader_renditions(page):
+    """Create the renditions of every image ``page`` shows readers (see ``reader_images``)."""
+    reader_images = getattr(page, "reader_images", None)
+    for image, patterns in reader_images() if reader_images else ():
+        if image is not None:
+            generate_renditions(image, patterns)

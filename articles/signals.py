@@ -11,17 +11,12 @@ from django.db import transaction
 
 from wagtail.signals import page_published
 
-from articles.renditions import generate_renditions
+from articles.renditions import generate_reader_renditions
 
 
-def generate_reader_renditions(sender, instance, **kwargs):
-    reader_images = getattr(instance.specific, "reader_images", None)
-    if reader_images is None:
-        return
-    for image, patterns in reader_images():
-        if image is not None:
-            transaction.on_commit(partial(generate_renditions, image, patterns))
+def on_publish(sender, instance, **kwargs):
+    transaction.on_commit(partial(generate_reader_renditions, instance.specific))
 
 
 def connect():
-    page_published.connect(generate_reader_renditions, dispatch_uid="reader_renditions")
+    page_published.connect(on_publish, dispatch_uid="reader_renditions")

@@ -233,7 +233,7 @@ class ArticlePage(Page):
         ]
 
     def body_images(self):
-        """The images of the body's figures (loaded with the body: no query of their own)."""
+        """The images of the body's figures (Wagtail loads them with the body, in one query)."""
         return [block.value["image"] for block in self.body if block.block_type == "image"]
 
     def json_ld(self, request, canonical_url, image_url=""):
