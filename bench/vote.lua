@@ -13,6 +13,9 @@
 local threads = {}
 
 function setup(thread)
+  -- wrk calls the first thread's request() once before it starts, to check the request;
+  -- that call is not a vote sent.
+  thread:set("checked", #threads > 0)
   table.insert(threads, thread)
 end
 
@@ -38,6 +41,10 @@ function init(args)
 end
 
 function request()
+  if not checked then
+    checked = true
+    return vote
+  end
   if voting then
     if stop_at == nil then
       started = now()
