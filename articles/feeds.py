@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Site
 
 from articles.models import ArticleIndexPage, ArticlePage
+from articles.models.article_page import topic_links_prefetch
 
 FEED_LENGTH = 20
 
@@ -47,10 +48,9 @@ class LatestArticlesFeed(Feed):
 
     def items(self, source):
         return (
-            ArticlePage.objects.live()
-            .public()
+            ArticlePage.objects.readable()
             .filter(locale=source.locale)
-            .prefetch_related("topic_links__topic")
+            .prefetch_related(topic_links_prefetch())
             .newest_first()[:FEED_LENGTH]
         )
 

@@ -26,6 +26,7 @@ def search(request):
         articles = ArticlePage.objects.none()
         if terms:
             articles = (
+                # Wagtail's public(): the search backend cannot read a subquery filter.
                 ArticlePage.objects.live()
                 .public()
                 .filter(locale=Locale.get_active())

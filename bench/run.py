@@ -8,10 +8,12 @@ each URL with ``wrk -t2 -c16`` for a bounded time after a warm-up and prints one
 
 import argparse
 import re
+import secrets
 import subprocess
 import sys
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -81,13 +83,105 @@ def wrk(url, cookie, seconds, warmup):
     return rps, p50, p99, errors
 
 
+VOTE_SCRIPT = Path(__file__).resolve().parent / "vote.lua"
+# Row 6 votes for this long; wrk runs this much longer so every vote sent is answered.
+VOTE_GRACE_SECONDS = 10
+
+
+def poll_form(html):
+    """The seed article's poll: its id, its URL and the first choice and article fields."""
+    card = html[html.index('class="poll-card"') :]
+    poll_id = re.search(r'id="poll-(\d+)"', card).group(1)
+    action = re.search(r'action="([^"]+)"', card).group(1)
+    choice = re.search(r'name="choice" value="(\d+)"', card).group(1)
+    article = re.search(r'name="article" value="(\d+)"', card).group(1)
+    return poll_id, action, {"choice": choice, "article": article}
+
+
+def poll_votes(stack, poll_id):
+    """The poll's votes in the database, counted by the app itself."""
+    code = (
+        "from surveys.models import PollVote; "
+        f"print(PollVote.objects.filter(poll_id={poll_id}).count())"
+    )
+    out = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=PROJECT_DIR,
+        env={**stack.env(), "FRONTEND_CACHE_PURGE_URL": ""},
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return int(out.split()[-1])
+
+
+def vote_row(stack, confirmed, seconds):
+    """Row 6: wrk posts votes to the seed poll, each from a new reader (bench/vote.lua).
+
+    Returns (votes/s, p50, p99, refused, check) where check is "exact" when the poll's new
+    votes in the database equal the votes wrk saw accepted (2xx/3xx), else the mismatch.
+    """
+    base = stack.base_url
+    _, html = fetch(base + SEED_ARTICLE, f"{confirmed}; {EDGE_BYPASS}")
+    poll_id, action, fields = poll_form(html.decode())
+    # Django's CSRF check: the form's token matches the csrftoken cookie (any 32 characters).
+    token = secrets.token_hex(16)
+    body = urlencode({"csrfmiddlewaretoken": token, **fields})
+    before = poll_votes(stack, poll_id)
+    out = subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            "-c16",
+            f"-d{seconds + VOTE_GRACE_SECONDS}s",
+            "--timeout",
+            "10s",
+            "--latency",
+            "-s",
+            str(VOTE_SCRIPT),
+            base + action,
+            "--",
+            str(seconds),
+            body,
+            f"{confirmed}; csrftoken={token}",
+            base,
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    counts = re.search(
+        r"votes sent (\d+) answered (\d+) accepted (\d+) refused (\d+) seconds ([\d.]+)", out
+    )
+    sent, answered, accepted, refused = (int(n) for n in counts.groups()[:4])
+    voting_seconds = float(counts.group(5))
+    stored = poll_votes(stack, poll_id) - before
+    # A vote written to a connection the server was closing gets no answer (wrk counts a
+    # socket error and sends another): it did not reach the app.
+    unanswered = f"; {sent - answered} sent without an answer" if sent != answered else ""
+    if stored == accepted:
+        check = f"exact ({stored} stored, {accepted} accepted{unanswered})"
+    else:
+        check = f"mismatch: {stored} stored, {accepted} accepted{unanswered}"
+    # Latency percentiles include the /healthz requests after voting; they are the votes'
+    # when voting fills the run.
+    p50 = parse_ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
+    p99 = parse_ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
+    rate = accepted / voting_seconds if voting_seconds else 0.0
+    return rate, p50, p99, refused, check
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--database", default="hub_serve")
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/2")
     parser.add_argument("--run-dir", default=str(PROJECT_DIR / "run" / "bench"))
+    parser.add_argument(
+        "--rows", default="", help="only these rows, e.g. --rows 1,6 (default: every row)"
+    )
     args = parser.parse_args()
 
     if not ensure_debian_packages(DEBIAN_PACKAGES["nginx"], DEBIAN_PACKAGES["purge"], "wrk"):
@@ -103,8 +197,10 @@ def main():
         port=free_port(),
         app_ports=[free_port()],
         workers=args.workers,
-        redis_url="redis://127.0.0.1:6379/2",
+        redis_url=args.redis_url,
         secret_key=secret_key,
+        # Row 6: wrk on loopback votes as many readers (settings.SURVEY_LIMITS_SKIP_LOOPBACK).
+        extra_env={"HUB_BENCH_UNLIMITED_LOOPBACK": "true"},
     )
     print("Preparing the database, static files and demo content …", flush=True)
     stack.prepare(quiet=True)
@@ -140,19 +236,29 @@ def main():
             f"{args.warmup} s warm-up; gunicorn {args.workers} workers\n"
         )
         print(f"{'row':<46} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'ratio':>7}")
+        selected = set(args.rows.split(",")) if args.rows else None
         results = {}
         for label, url, cookie in rows:
+            if selected is not None and label.split()[0] not in selected:
+                continue
             rps, p50, p99, errors = wrk(url, cookie, args.seconds, args.warmup)
             results[label] = rps
-            ratio = rps / results[rows[0][0]]
+            ratio = rps / results.get(rows[0][0], float("nan"))
             print(
                 f"{label:<46} {rps:>9.0f} {p50:>8.2f} {p99:>8.2f} {errors:>7} {ratio:>7.4f}",
                 flush=True,
             )
-        print("6 poll votes: not measured (docs/performance.md)")
-        print(
-            f"edge-cached article / nginx static: {results[rows[1][0]] / results[rows[0][0]]:.2f}"
-        )
+        if selected is None or "6" in selected:
+            rate, p50, p99, refused, check = vote_row(stack, confirmed, args.seconds)
+            ratio = rate / results.get(rows[0][0], float("nan"))
+            label = "6 poll votes, distinct readers"
+            print(f"{label:<46} {rate:>9.0f} {p50:>8.2f} {p99:>8.2f} {refused:>7} {ratio:>7.4f}")
+            print(f"6 final vote count: {check}", flush=True)
+        if rows[0][0] in results and rows[1][0] in results:
+            print(
+                "edge-cached article / nginx static: "
+                f"{results[rows[1][0]] / results[rows[0][0]]:.2f}"
+            )
     finally:
         stack.stop()
     return 0

@@ -8,10 +8,13 @@ a sponsorship level, a view restriction or a site changes (see ``home.signals``)
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Q
 from django.utils.translation import get_language, gettext, ngettext, pgettext
 
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
+
+from hub_site.public_pages import public
 
 FOOTER_CACHE_KEY = "home:footer:{site_id}:{language}"
 
@@ -80,7 +83,7 @@ def footer_data(request):
     key = FOOTER_CACHE_KEY.format(site_id=site.pk if site else 0, language=language)
     data = cache.get(key)
     if data is None:
-        data = _build_footer_data(site, Locale.objects.get_for_language(language), request)
+        data = _build_footer_data(site, language, request)
         cache.set(key, data, timeout=None)
     return data
 
@@ -92,38 +95,66 @@ def _content_language():
         return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
-def _build_footer_data(site, locale, request):
+def _build_footer_data(site, language, request):
+    """Two queries: the funders, and the footer's pages with the home pages they hang from.
+
+    Wagtail serves readers of an untranslated locale (or one whose home page is not live)
+    from the site's own tree; the footer names the funders they see there. Both trees are
+    asked for at once, and the reader's is picked here.
+    """
     from home.models import FunderIndexPage, FunderPage
 
     site_name = (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
     if site is None:
         return {"disclosure": disclosure_sentence(site_name, []), "links": []}
-    root = _localized_root(site, locale)
-    funders = (
-        FunderPage.objects.live()
-        .public()
-        .descendant_of(root)
-        .select_related("level")
-        .in_disclosure_order()
+    default_root = site.root_page
+    # The home pages' paths in each language; Wagtail caches them for its URLs.
+    localized_path = next(
+        (
+            root.root_path
+            for root in Site.get_site_root_paths()
+            if root.site_id == site.pk and root.language_code == language
+        ),
+        default_root.url_path,
     )
-    funders_index = FunderIndexPage.objects.live().public().descendant_of(root).first()
-    links = Page.objects.live().public().in_menu().child_of(root)
+    root_paths = {default_root.url_path, localized_path}
+    in_either_tree = Q()
+    for path in root_paths:
+        in_either_tree |= Q(url_path__startswith=path)
+    candidates = list(
+        public(
+            Page.objects.live()
+            .filter(in_either_tree)
+            .filter(
+                Q(url_path__in=root_paths)
+                | Page.objects.type_q(FunderIndexPage)
+                | Q(depth=default_root.depth + 1, show_in_menus=True)
+            )
+        ).order_by("path")
+    )
+    live_roots = {page.url_path for page in candidates if page.depth == default_root.depth}
+    root_path = localized_path if localized_path in live_roots else default_root.url_path
+
+    def in_tree(page):
+        return page.url_path.startswith(root_path) and page.url_path != root_path
+
+    pages = [page for page in candidates if in_tree(page)]
+    funders_index = next(
+        (page for page in pages if issubclass(page.specific_class or Page, FunderIndexPage)), None
+    )
+    links = [
+        (page.title, page.get_url(request))
+        for page in pages
+        if page.depth == default_root.depth + 1 and page.show_in_menus
+    ]
+    funders = public(
+        FunderPage.objects.live().filter(in_either_tree).select_related("level")
+    ).in_disclosure_order()
     return {
-        "disclosure": disclosure_sentence(site_name, funders),
+        "disclosure": disclosure_sentence(site_name, filter(in_tree, funders)),
         "funders_url": funders_index.get_url(request) if funders_index else None,
-        "links": [(page.title, page.get_url(request)) for page in links],
+        "links": links,
     }
-
-
-def _localized_root(site, locale):
-    """The site's home page in ``locale`` if published there, else the site's own home page.
-
-    Wagtail serves readers of an untranslated locale from the default tree; the footer
-    names the funders they see there.
-    """
-    root = site.root_page
-    translation = root.get_translation_or_none(locale)
-    return translation if translation is not None and translation.live else root
 
 
 def clear_footer_cache(site_ids=()):

@@ -367,6 +367,11 @@ ORIGIN_CHECKED_PAGE_TYPES = ["surveys.SurveyPage", "surveys.PollPage"]
 # Public POSTs other than surveys and polls (surveys.readers limits those): at most
 # (count, per seconds) from one client address, then HTTP 429.
 PUBLIC_POST_RATE_LIMITS = {"hcp_confirm": (20, 60), "support_form": (5, 60)}
+# Benchmarks only (bench/run.py sets HUB_BENCH_UNLIMITED_LOOPBACK): wrk on 127.0.0.1 votes as
+# thousands of readers, so votes and survey answers from a loopback address skip the
+# per-address limits of surveys.readers (one vote per reader still holds). Off by default;
+# settings.production accepts it only with HUB_LOCAL_PLAIN_HTTP (loopback hosts only).
+SURVEY_LIMITS_SKIP_LOOPBACK = env.bool("HUB_BENCH_UNLIMITED_LOOPBACK", default=False)
 
 # Uploads: sizes and pixels capped (also below Pillow's own decompression-bomb guard),
 # raster formats only (an SVG may carry script), documents as downloads unless PDF.

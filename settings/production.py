@@ -41,6 +41,12 @@ if env.bool("HUB_LOCAL_PLAIN_HTTP", default=False):
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = False
     HCP_COOKIE_SECURE = False
     SECURE_HSTS_SECONDS = 0
+elif SURVEY_LIMITS_SKIP_LOOPBACK:
+    # Behind a local proxy every reader comes from loopback: on a server this would lift the
+    # limits for everyone.
+    raise ImproperlyConfigured(
+        "HUB_BENCH_UNLIMITED_LOOPBACK is for benchmarks on loopback (with HUB_LOCAL_PLAIN_HTTP)."
+    )
 
 # Edge cache purge (hub_site/cache): Wagtail's HTTP frontend-cache backend sends PURGE
 # requests to nginx (deploy/nginx.conf) when content changes. Off unless configured.

@@ -39,9 +39,25 @@ class ArticleIndexPage(Page):
     class Meta:
         verbose_name = _("article index page")
 
+    def route(self, request, path_components):
+        """An article is found with what its page shows in one query, not Wagtail's two
+        (the page, then its specific fields) plus one for each related object."""
+        if len(path_components) == 1:
+            article = (
+                ArticlePage.objects.child_of(self)
+                .for_article_page()
+                .filter(slug=path_components[0])
+                .first()
+            )
+            if article is not None:
+                # As Wagtail's own route does: the article's parent is this page.
+                article._cached_parent_obj = self
+                return article.route(request, [])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.child_of(self).live().public()
+        articles = ArticlePage.objects.child_of(self).readable()
         topics = list(
             Topic.objects.filter(
                 live=True,

@@ -16,14 +16,10 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from articles import renditions
 from articles.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock, ReferencesBlock
+from hub_site.public_pages import public
 
-# Rendition filter specs, written in the order the templates' {% picture %} tags expand them,
-# so prefetched renditions match what the templates ask for.
-CARD_RENDITIONS = ("fill-480x270|format-webp", "fill-480x270|format-jpeg")
-HERO_RENDITIONS = ("fill-1200x630|format-webp", "fill-1200x630|format-jpeg")
-# Open Graph and JSON-LD image: 1200x630 is what link previews expect; JPEG reads everywhere.
-SHARE_RENDITION = "fill-1200x630|format-jpeg"
 RELATED_ARTICLES_LIMIT = 4
 
 
@@ -31,19 +27,35 @@ def topic_links_prefetch():
     return Prefetch("topic_links", queryset=ArticlePageTopic.objects.select_related("topic"))
 
 
+def live_topic_ids(article):
+    """The article's live topics, as a subquery (no query of its own)."""
+    return ArticlePageTopic.objects.filter(page=article, topic__live=True).values("topic_id")
+
+
 class ArticlePageQuerySet(PageQuerySet):
     def newest_first(self):
         return self.order_by("-date", "-first_published_at", "-pk")
 
+    def readable(self):
+        """Live and outside any private section, in one query."""
+        return public(self.live())
+
     def for_cards(self):
         """Prefetch what an article card shows, so a list costs the same for 1 or 50 cards."""
-        return self.prefetch_related(
+        return self.select_related("featured_image").prefetch_related(
             topic_links_prefetch(),
             Prefetch(
-                "featured_image",
-                queryset=get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS),
+                "featured_image__renditions",
+                queryset=get_image_model()
+                .get_rendition_model()
+                .objects.filter(filter_spec__in=renditions.specs(renditions.CARD)),
+                to_attr="prefetched_renditions",
             ),
         )
+
+    def for_article_page(self):
+        """What the article page shows beside its own fields, joined into the page's query."""
+        return self.select_related("locale", "featured_image", "feedback_survey", "featured_poll")
 
 
 class ArticlePage(Page):
@@ -169,38 +181,38 @@ class ArticlePage(Page):
         return list(topics.values())
 
     def related_articles(self):
-        """A handful of the newest live articles sharing a topic with this one."""
-        topic_ids = [topic.pk for topic in self.live_topics]
-        if not topic_ids:
-            return []
+        """A handful of the newest live articles sharing a live topic with this one."""
+        # A saved article's topics as a subquery; a new one (previewed before it is saved)
+        # has them in memory.
+        topics = live_topic_ids(self) if self.pk else [topic.pk for topic in self.live_topics]
         related = (
-            ArticlePage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id, topic_links__topic__in=topic_ids)
+            ArticlePage.objects.readable()
+            .filter(locale_id=self.locale_id, topic_links__topic__in=topics)
             .exclude(pk=self.pk)
             .distinct()
             .newest_first()
-            .for_cards()
+            .select_related("featured_image")
         )
         return list(related[:RELATED_ARTICLES_LIMIT])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if self.pk:
-            # A page not yet saved (previewed while being created) has its topics in memory.
-            prefetch_related_objects([self], topic_links_prefetch())
-        share_image = None
-        if self.featured_image_id:
-            image = (
-                get_image_model()
-                .objects.prefetch_renditions(*HERO_RENDITIONS)
-                .filter(pk=self.featured_image_id)
-                .first()
-            )
-            self.featured_image = image
-            if image:
-                # Like {% image %}: a missing source file must not break the page.
-                share_image = get_rendition_or_not_found(image, SHARE_RENDITION)
+        related_articles = self.related_articles()
+        # One query for this article's topics and its related articles' topics, one for the
+        # renditions of every image on the page. A page not yet saved (previewed while being
+        # created) has its topics in memory.
+        saved = [self] if self.pk else []
+        prefetch_related_objects([*saved, *related_articles], topic_links_prefetch())
+        hero = self.featured_image if self.featured_image_id else None
+        renditions.prefetch_renditions(
+            [
+                (hero, (renditions.HERO, renditions.SHARE)),
+                *((article.featured_image, (renditions.CARD,)) for article in related_articles),
+                *((image, (renditions.BODY,)) for image in self.body_images()),
+            ]
+        )
+        # Like {% image %}: a missing source file must not break the page.
+        share_image = get_rendition_or_not_found(hero, renditions.SHARE) if hero else None
         canonical_url = self.get_full_url(request) or request.build_absolute_uri()
         # On the same host as the canonical URL, which comes from the Site's configuration.
         share_image_url = urljoin(canonical_url, share_image.url) if share_image else ""
@@ -208,10 +220,21 @@ class ArticlePage(Page):
             canonical_url=canonical_url,
             share_image=share_image,
             share_image_url=share_image_url,
-            related_articles=self.related_articles(),
+            related_articles=related_articles,
             json_ld=self.json_ld(request, canonical_url, share_image_url),
         )
         return context
+
+    def reader_images(self):
+        """The images readers see of this article, with the renditions each is shown in."""
+        return [
+            (self.featured_image, (renditions.HERO, renditions.SHARE, renditions.CARD)),
+            *((image, (renditions.BODY,)) for image in self.body_images()),
+        ]
+
+    def body_images(self):
+        """The images of the body's figures (Wagtail loads them with the body, in one query)."""
+        return [block.value["image"] for block in self.body if block.block_type == "image"]
 
     def json_ld(self, request, canonical_url, image_url=""):
         """schema.org MedicalScholarlyArticle for search engines, as a dict ready for JSON."""

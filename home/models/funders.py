@@ -16,11 +16,10 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .translation import PAGE_TRANSLATABLE_FIELDS
+from articles import renditions
+from hub_site.public_pages import public
 
-# Every logo on the funders index and the home page's strip uses this one rendition, so it
-# can be prefetched with the funders in a single query.
-LOGO_RENDITION = "max-240x120"
+from .translation import PAGE_TRANSLATABLE_FIELDS
 
 
 class SponsorshipLevel(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
@@ -81,12 +80,21 @@ class FunderPageQuerySet(PageQuerySet):
 
     def for_readers(self):
         """Published, public funders with their level and logo rendition, in order."""
-        logos = get_image_model().objects.prefetch_renditions(LOGO_RENDITION)
+        logo_renditions = (
+            get_image_model()
+            .get_rendition_model()
+            .objects.filter(filter_spec__in=renditions.specs(renditions.LOGO))
+        )
         return (
-            self.live()
-            .public()
-            .select_related("level")
-            .prefetch_related(Prefetch("logo", queryset=logos))
+            public(self.live())
+            .select_related("level", "logo")
+            .prefetch_related(
+                Prefetch(
+                    "logo__renditions",
+                    queryset=logo_renditions,
+                    to_attr="prefetched_renditions",
+                )
+            )
             .in_disclosure_order()
         )
 
@@ -171,6 +179,10 @@ class FunderPage(Page):
     @property
     def is_sponsor(self):
         return self.funding_type == FundingType.SPONSOR
+
+    def reader_images(self):
+        """The logo, in the renditions the funder pages and the home page show it in."""
+        return [(self.logo, (renditions.LOGO,))]
 
     def clean(self):
         super().clean()

@@ -1,9 +1,13 @@
 from django.db import models
+from django.db.models import Subquery
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from hub_site.public_pages import public
 
 from .funders import FunderIndexPage, FunderPage, group_funders
 from .translation import PAGE_TRANSLATABLE_FIELDS
@@ -82,11 +86,23 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        """Route through a section (the article index, the funders) without loading its own
+        fields: Wagtail's route would fetch them, and only the page served needs them."""
+        if len(path_components) > 1:
+            try:
+                section = self.get_children().get(slug=path_components[0])
+            except Page.DoesNotExist as error:
+                raise Http404 from error
+            section._cached_parent_obj = self
+            return section.get_specific(deferred=True).route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         funders = FunderPage.objects.descendant_of(self).for_readers()
         context["funder_groups"] = group_funders(funders)
-        context["funders_index"] = FunderIndexPage.objects.child_of(self).live().public().first()
+        context["funders_index"] = public(FunderIndexPage.objects.child_of(self).live()).first()
         context["support_link"] = self.live_support_page()
         context["featured_article"], context["latest_articles"] = self.articles_for_readers()
         return context
@@ -97,16 +113,14 @@ class HomePage(Page):
         """The featured article (the editor's choice, else the newest) and the next newest."""
         from articles.models import ArticlePage
 
-        articles = (
-            ArticlePage.objects.descendant_of(self).live().public().newest_first().for_cards()
-        )
+        articles = ArticlePage.objects.descendant_of(self).readable().newest_first().for_cards()
         featured = None
         if self.featured_article_id:
-            featured = articles.filter(
-                translation_key=self.featured_article.translation_key
-            ).first()
-        latest = list(articles.exclude(pk=featured.pk) if featured else articles)
-        latest = latest[: self.LATEST_ARTICLES + (0 if featured else 1)]
+            # The chosen article's version in this home page's language, in one query.
+            chosen = Page.objects.filter(pk=self.featured_article_id).values("translation_key")
+            featured = articles.filter(translation_key=Subquery(chosen)).first()
+        latest = articles.exclude(pk=featured.pk) if featured else articles
+        latest = list(latest[: self.LATEST_ARTICLES + (0 if featured else 1)])
         if featured is None and latest:
             featured = latest.pop(0)
         return featured, latest

@@ -1,9 +1,9 @@
 from django.http import Http404
 
 from wagtail import hooks
-from wagtail.models import Locale
 
 from articles.models import ArticlePage
+from hub_site.i18n.content_language import active_content_language
 
 # Page types a reader is only ever shown in their own language: asked for in a language
 # where no translation is published, they are a 404 (listing the versions that exist)
@@ -17,7 +17,8 @@ def refuse_pages_from_another_language(page, request, serve_args, serve_kwargs):
     alias (a live copy of another language's page) as if it were a translation."""
     if not isinstance(page, OWN_LANGUAGE_ONLY):
         return None
-    if page.locale_id != Locale.get_active().pk:
+    # The article page's own query brings its locale (ArticlePage.objects.for_article_page).
+    if page.locale.language_code != active_content_language():
         raise Http404
     if page.alias_of_id and page.alias_of.locale_id != page.locale_id:
         raise Http404

@@ -20,6 +20,9 @@ class SurveySettings(BaseSiteSetting):
         ),
     )
 
+    # Articles show the default survey: it comes with the settings, in one query.
+    select_related = ["default_feedback_survey"]
+
     panels = [PageChooserPanel("default_feedback_survey", "surveys.SurveyPage")]
 
     class Meta:

@@ -9,8 +9,8 @@ from django import template
 from django.db.models import Q
 from django.utils import timezone
 
-from wagtail.models import Locale
-
+from hub_site.i18n.content_language import active_content_language
+from hub_site.public_pages import public
 from surveys.models import PollPage, SurveySettings
 from surveys.views import poll_context, survey_context
 
@@ -23,7 +23,8 @@ def _localized_live(page, article):
 
     Its language must be the article's: answers are validated against it. Usually the
     reader's language is the article's; on a reader's machine translation of the article
-    (hub_site/translation/reader.py) it is not.
+    (hub_site/translation/reader.py) it is not. The article's locale id says which language
+    that is, so choosing the page costs no query for the locale.
     """
     if page is None:
         return None
@@ -31,7 +32,11 @@ def _localized_live(page, article):
     if article is None:
         page = page.localized
     elif page.locale_id != article.locale_id:
-        page = page.get_translation_or_none(article.locale)
+        page = (
+            type(page)
+            .objects.filter(translation_key=page.translation_key, locale_id=article.locale_id)
+            .first()
+        )
     if page is None or not page.live:
         return None
     return page
@@ -62,12 +67,11 @@ def poll_card(context, poll, article=None):
     return poll_context(request, poll, article)
 
 
-def latest_open_poll_for(locale):
+def latest_open_poll_for(language_code):
     now = timezone.now()
     return (
-        PollPage.objects.live()
-        .public()
-        .filter(locale=locale)
+        public(PollPage.objects.live())
+        .filter(locale__language_code=language_code)
         .filter(Q(opens_at__isnull=True) | Q(opens_at__lte=now))
         .filter(Q(closes_at__isnull=True) | Q(closes_at__gt=now))
         .order_by("-first_published_at", "-pk")
@@ -78,7 +82,7 @@ def latest_open_poll_for(locale):
 @register.inclusion_tag("surveys/tags/poll_card.html", takes_context=True)
 def latest_open_poll(context):
     request = context["request"]
-    poll = latest_open_poll_for(Locale.get_active())
+    poll = latest_open_poll_for(active_content_language())
     if poll is None:
         return {"poll": None}
     return poll_context(request, poll, None)

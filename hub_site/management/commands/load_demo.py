@@ -1,6 +1,9 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from wagtail.models import Page
+
+from articles.renditions import generate_reader_renditions
 from hub_site.demo.articles import SEED_ARTICLE_SLUG, load_articles
 from hub_site.demo.funders import load_funders
 from hub_site.demo.gate import load_gate_copy
@@ -28,4 +31,7 @@ class Command(BaseCommand):
         feature_poll_on_article(poll, articles.get_children().get(slug=SEED_ARTICLE_SLUG).specific)
         # Last: the translations follow the English content loaded above.
         load_translations(home)
+        # Also when the content was already there: a reader's request never makes them.
+        for page in Page.objects.live().specific():
+            generate_reader_renditions(page)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
