@@ -102,8 +102,9 @@ MIDDLEWARE = [
     "hub_site.security.middleware.ContentSecurityPolicyMiddleware",
     "hub_site.security.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Stores in the app's page cache what the next one marks shareable (hub_site/cache/pages.py).
-    "hub_site.cache.pages.StoreCachedPageMiddleware",
+    # The app's page cache (hub_site/cache/pages.py): answers hits with no query, and
+    # stores what the next one marks shareable.
+    "hub_site.cache.pages.PageCacheMiddleware",
     # Above sessions and CSRF: it must see the cookies they set (hub_site/cache/headers.py).
     "hub_site.cache.headers.SharedCacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -124,8 +125,8 @@ MIDDLEWARE = [
     # After sessions, locale and authentication; before any page cache (a cache's Fetch
     # middleware goes below it), so a cached page never reaches an unconfirmed reader.
     "hub_site.gate.middleware.HcpGateMiddleware",
-    # Below the gate: the app's page cache answers only readers the gate let through.
-    "hub_site.cache.pages.FetchCachedPageMiddleware",
+    # Below the gate: the app's page cache keeps only pages the gate let through.
+    "hub_site.cache.pages.PageCacheMissMiddleware",
 ]
 
 ROOT_URLCONF = "hub_site.urls"

@@ -1,19 +1,21 @@
 """The app's page cache: whole rendered pages for confirmed readers without a session.
 
 Django's cache (Redis when ``REDIS_URL`` is set) keeps each live page's response for
-``PAGE_CACHE_SECONDS``, keyed by scheme, host (the Wagtail site), language and full path
-with its query. It keeps exactly what the edge may keep: the responses that
+``PAGE_CACHE_SECONDS``, keyed by scheme, host (the Wagtail site) and full path with its
+query (its prefix is the language). It keeps exactly what the edge may keep: the responses that
 ``SharedCacheHeadersMiddleware`` marks ``public`` (GET of a Wagtail page, 200, a confirmed
 reader without a session, so never a CMS user, a preview, a reader with a thank-you
 notice or results of their own, nor anything that sets a cookie or uses a CSRF token).
 
 Two middlewares, like Django's per-site cache:
 
-- ``FetchCachedPageMiddleware``, last in ``MIDDLEWARE``, below the HCP gate, so a reader
-  the gate stops never reaches the cache. It answers hits in ``process_view`` and, on a
-  miss, takes a copy of what the view rendered.
-- ``StoreCachedPageMiddleware``, above ``SharedCacheHeadersMiddleware``, stores that copy
-  if the response leaving the app was marked ``public``.
+- ``PageCacheMiddleware``, high in ``MIDDLEWARE`` (above ``SharedCacheHeadersMiddleware``),
+  answers hits before sessions, authentication and Wagtail's routing run, with no
+  database query: the entry holds the gate's cookie lifetime it was rendered under, and
+  the reader's confirmation cookie is checked against it exactly as the HCP gate checks it.
+  On the way out it stores what the next one noted, if the response was marked ``public``.
+- ``PageCacheMissMiddleware``, last in ``MIDDLEWARE``, below the HCP gate, notes which
+  responses may be stored: a Wagtail page served to a reader the gate let through.
 
 Every entry carries the site-wide generation it was rendered under; any change of
 content bumps the generation (hub_site.cache.invalidation), which retires every entry at
@@ -22,19 +24,18 @@ once. ``X-App-Cache: HIT`` or ``MISS`` tells the benchmark and tests what happen
 
 import hashlib
 import time
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils.translation import get_language
 
 from hub_site.cache.freshness import seconds_fresh
 from hub_site.gate.access import WAGTAIL_PAGE_VIEW_NAME, is_confirmed
+from hub_site.gate.cookies import COOKIE_NAME, confirmation_lifetime, has_valid_confirmation
 
 GENERATION_KEY = "pages:generation"
 HEADER = "X-App-Cache"
-# The view's headers a cached copy needs; the middlewares above add theirs again on a hit.
-KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "X-Robots-Tag")
 
 
 def bump_generation():
@@ -50,13 +51,14 @@ def bump_generation():
 
 
 def page_key(request):
+    """The language is the URL's prefix (i18n_patterns), so the full path names it."""
     url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(url.encode()).hexdigest()
-    return f"pages:{get_language()}:{digest}"
+    return f"pages:{digest}"
 
 
-def may_use_cache(request, view_name):
-    """Cheap checks first: no cache for a reader with a session, or one not confirmed."""
+def may_store(request, view_name):
+    """A page the gate let through, for a reader without a session."""
     return (
         settings.PAGE_CACHE_SECONDS > 0
         and request.method in ("GET", "HEAD")
@@ -66,8 +68,27 @@ def may_use_cache(request, view_name):
     )
 
 
-def cached_response(entry):
-    status, headers, content = entry
+def may_answer(request):
+    """Cheap checks before the cache is asked: never a reader with a session or no cookie."""
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and COOKIE_NAME in request.COOKIES
+    )
+
+
+def lookup(request):
+    """(key, current generation, the live entry or None)."""
+    key = page_key(request)
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY) or 0
+    entry = found.get(key)
+    return key, generation, entry if entry is not None and entry[0] == generation else None
+
+
+def cached_response(stored):
+    status, headers, content = stored
     response = HttpResponse(content, status=status)
     for name, value in headers.items():
         response[name] = value
@@ -75,55 +96,70 @@ def cached_response(entry):
     return response
 
 
-class FetchCachedPageMiddleware:
-    """Answer from the cache, or note what to store. Last in MIDDLEWARE, below the gate."""
+class PageCacheMiddleware:
+    """Answer hits early; store what ``PageCacheMissMiddleware`` noted, if shareable."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if may_answer(request):
+            key, generation, entry = lookup(request)
+            request._page_cache_lookup = (key, generation)
+            if entry is not None:
+                _generation, lifetime_days, stored = entry
+                # The gate's own check, with the lifetime the page was rendered under (a
+                # change of the setting bumps the generation, retiring this entry).
+                if has_valid_confirmation(request, timedelta(days=lifetime_days)):
+                    return cached_response(stored)
+        response = self.get_response(request)
+        self.store(request, response)
+        return response
+
+    def store(self, request, response):
+        noted = getattr(request, "_page_cache_miss", None)
+        if noted is None or noted[0] is not response:
+            return
+        if "public" not in response.get("Cache-Control", "") or response.cookies:
+            return
+        key, generation = noted[1]
+        timeout = seconds_fresh(request, settings.PAGE_CACHE_SECONDS)
+        if timeout <= 0:
+            return
+        # The headers of the view and of every middleware below this one; those above
+        # (security headers, CSP, the request id) are added again on a hit.
+        headers = {name: value for name, value in response.items() if name != HEADER}
+        lifetime_days = confirmation_lifetime(request).days
+        entry = (generation, lifetime_days, (200, headers, response.content))
+        cache.set(key, entry, timeout=timeout)
+
+
+class PageCacheMissMiddleware:
+    """Note a response the cache may keep. Last in MIDDLEWARE, below the gate."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        miss = getattr(request, "_page_cache_miss", None)
-        if miss is not None and response.status_code == 200 and not response.streaming:
+        key_and_generation = getattr(request, "_page_cache_key", None)
+        if (
+            key_and_generation is not None
+            and response.status_code == 200
+            and not response.streaming
+        ):
             response[HEADER] = "MISS"
-            headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-            request._page_cache_entry = (response, (200, headers, response.content))
+            request._page_cache_miss = (response, key_and_generation)
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not may_use_cache(request, request.resolver_match.view_name):
+        if not may_store(request, request.resolver_match.view_name):
             return None
-        key = page_key(request)
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY) or 0
-        entry = found.get(key)
-        if entry is not None and entry[0] == generation:
-            return cached_response(entry[1])
+        looked_up = getattr(request, "_page_cache_lookup", None)
+        if looked_up is None:
+            key, generation, _entry = lookup(request)
+            looked_up = (key, generation)
         # Stored under the generation read before rendering: if content changes while
         # this page renders, the copy is born retired.
-        request._page_cache_miss = (key, generation)
+        request._page_cache_key = looked_up
         return None
-
-
-class StoreCachedPageMiddleware:
-    """Store the copy noted on a miss, if the app marked the response shareable.
-
-    Goes above ``SharedCacheHeadersMiddleware`` (it runs after it on the way out), so
-    both caches keep exactly the same responses.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        noted = getattr(request, "_page_cache_entry", None)
-        if noted is None or noted[0] is not response:
-            return response
-        if "public" not in response.get("Cache-Control", "") or response.cookies:
-            return response
-        key, generation = request._page_cache_miss
-        timeout = seconds_fresh(request, settings.PAGE_CACHE_SECONDS)
-        if timeout > 0:
-            cache.set(key, (generation, noted[1]), timeout=timeout)
-        return response

@@ -30,15 +30,18 @@ def signed_confirmation():
     return signing.get_cookie_signer(salt=COOKIE_NAME + SIGNING_SALT).sign(CONFIRMED)
 
 
-def has_valid_confirmation(request):
-    """True for a correctly signed cookie younger than the lifetime; no query without a cookie."""
+def has_valid_confirmation(request, lifetime=None):
+    """True for a correctly signed cookie younger than the lifetime; no query without a cookie.
+
+    ``lifetime`` defaults to the site's setting; the page cache passes the one it kept.
+    """
     if COOKIE_NAME not in request.COOKIES:
         return False
     value = request.get_signed_cookie(
         COOKIE_NAME,
         default=None,
         salt=SIGNING_SALT,
-        max_age=confirmation_lifetime(request),
+        max_age=lifetime if lifetime is not None else confirmation_lifetime(request),
     )
     return value == CONFIRMED
 
