@@ -7,11 +7,14 @@ that show them, so all the renditions on a page cost one query, and generated wh
 published (``articles.signals``), so a reader's request does not wait for them.
 """
 
+import logging
 from collections import defaultdict
 from copy import copy as shallow_copy
 
 from wagtail.images import get_image_model
-from wagtail.images.models import Filter
+from wagtail.images.models import Filter, SourceImageIOError
+
+logger = logging.getLogger(__name__)
 
 # Featured image at the top of the article's 48rem column: 1200 wide for 2x screens.
 HERO = "fill-{1200x630,600x315}|format-{webp,jpeg}"
@@ -62,8 +65,15 @@ def prefetch_renditions(images_and_patterns):
 
 
 def generate_renditions(image, patterns):
-    """Create the renditions reader pages will ask for, once, ahead of any reader."""
-    image.get_renditions(*specs(*patterns))
+    """Create the renditions reader pages will ask for, once, ahead of any reader.
+
+    An image whose file is missing (media not restored with the database) is logged and
+    skipped: the page shows Wagtail's missing-image placeholder, as it would anyway.
+    """
+    try:
+        image.get_renditions(*specs(*patterns))
+    except SourceImageIOError:
+        logger.warning("Image %s has no file; its renditions were not made", image.pk)
 
 
 def generate_reader_renditions(page):

@@ -62,7 +62,8 @@ def test_unconfirmed_reader_arriving_at_the_spanish_article_sees_the_spanish_gat
         page.get_by_role("heading", level=1).inner_text()
         == SPANISH["Healthcare professionals only"]
     )
-    assert page.get_by_text("Todo el contenido de este sitio está dirigido").is_visible()
+    statement = page.locator("main").get_by_text("Todo el contenido de este sitio está dirigido")
+    assert statement.is_visible()
     assert page.get_by_role("link", name=SPANISH["I am a patient or carer"]).is_visible()
     screenshot("language-switch-spanish-gate")
     page.get_by_role("button", name=SPANISH["I am a healthcare professional"]).click()
