@@ -63,15 +63,24 @@ def test_editor_submits_and_reviewers_approve_in_the_admin(live_site, page):
     assert not created.live
 
     # Each reviewer approves from the page's editor.
-    for username, shot in (("med", "reviewer-medical-approve"), ("comp", "reviewer-compliance")):
+    steps = (
+        ("med", "reviewer-medical-approve", roles.COMPLIANCE_TASK),
+        ("comp", "reviewer-compliance", None),
+    )
+    for username, shot, next_task in steps:
         sign_in(page, base, username)
+        page.get_by_role("link", name="Guide example: AYA transplant outcomes").first.wait_for()
         guide_shot(page, f"{shot}-dashboard")
         page.goto(f"{base}/admin/pages/{created.pk}/edit/")
         page.get_by_role("button", name="More actions").click()
+        approve = page.get_by_role("button", name="Approve", exact=True)
+        approve.wait_for(state="visible")
         guide_shot(page, shot)
-        approve = page.get_by_role("button", name="Approve", exact=False).first
         with page.expect_navigation():
             approve.click()
+        created.refresh_from_db()
+        task = created.current_workflow_task
+        assert (task.name if task else None) == next_task, f"after {username}'s approval"
 
     created.refresh_from_db()
     assert created.live
