@@ -37,6 +37,9 @@ PAGES = {
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+# The HCP gate says noindex on purpose (search engines must not index the interstitial),
+# which Lighthouse's SEO category counts against it; any other shortfall still fails.
+EXPECTED_SHORTFALLS = {"gate": {"is-crawlable"}}
 
 
 def free_port():
@@ -151,14 +154,17 @@ def main():
             result = json.loads((ARTIFACTS / f"{name}.report.json").read_text())
             scores = {c: round(result["categories"][c]["score"] * 100) for c in CATEGORIES}
             print(f"{name:<10}" + "".join(f"{scores[c]:>16}" for c in CATEGORIES))
+            expected = EXPECTED_SHORTFALLS.get(name, set())
             for category, score in scores.items():
                 if score < TARGETS[category]:
-                    failed = True
                     audits = result["categories"][category]["auditRefs"]
                     for ref in audits:
                         audit = result["audits"][ref["id"]]
                         if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
-                            print(f"    {category}: {ref['id']}: {audit['title']}")
+                            known = ref["id"] in expected
+                            failed = failed or not known
+                            note = " (expected: the gate is noindex by design)" if known else ""
+                            print(f"    {category}: {ref['id']}: {audit['title']}{note}")
         print(f"Reports: {ARTIFACTS}")
     finally:
         chromium.terminate()

@@ -1,7 +1,7 @@
 -- Poll votes from distinct readers, for bench/run.py row 6:
 --   wrk -t2 -c16 -dD -s bench/vote.lua POLL_URL -- VOTE_SECONDS BODY COOKIE ORIGIN
 --
--- Every vote is a new reader: it carries the HCP confirmation and a CSRF cookie but no
+-- Every vote is a new reader: it carries the HCP confirmation and the site's Origin but no
 -- session, so the app starts a session for it, and the one-vote rule (a hash of the
 -- session key) sees a reader who has not voted yet.
 --
