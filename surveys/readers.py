@@ -22,6 +22,8 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from hub_site.security.ratelimit import count_in_window
+
 RATE_LIMIT = 10
 RATE_WINDOW = 60
 FLASH_SESSION_KEY = "surveys_flash"
@@ -92,14 +94,7 @@ def over_rate_limit(request):
     """Count one answer or vote attempt from this address; True past the limit."""
     if _unlimited(request):
         return False
-    key = f"surveys:rate:{_address_key(request)}"
-    cache.add(key, 0, timeout=RATE_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the window expired between add() and incr()
-        cache.set(key, 1, timeout=RATE_WINDOW)
-        count = 1
-    return count > RATE_LIMIT
+    return count_in_window(f"surveys:rate:{_address_key(request)}", RATE_WINDOW) > RATE_LIMIT
 
 
 def claim_for_address(request, target):

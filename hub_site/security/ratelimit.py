@@ -21,17 +21,20 @@ def _address_hash(request):
     ).hexdigest()
 
 
+def count_in_window(key, window):
+    """Count one event under ``key`` in a fixed window of ``window`` seconds; the new count."""
+    cache.add(key, 0, timeout=window)
+    try:
+        return cache.incr(key)
+    except ValueError:  # the window expired between add() and incr()
+        cache.set(key, 1, timeout=window)
+        return 1
+
+
 def over_limit(request, scope):
     """Count one request of ``scope`` from this address; True once past the limit."""
     limit, window = settings.PUBLIC_POST_RATE_LIMITS[scope]
-    key = f"ratelimit:{scope}:{_address_hash(request)}"
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the window expired between add() and incr()
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count > limit
+    return count_in_window(f"ratelimit:{scope}:{_address_hash(request)}", window) > limit
 
 
 def too_many_requests(request, scope):

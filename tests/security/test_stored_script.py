@@ -10,7 +10,6 @@ or link the payloads would create exists there.
 
 import json
 from html.parser import HTMLParser
-from urllib.parse import urlencode
 
 import pytest
 
@@ -22,7 +21,7 @@ from django.utils.html import escape
 
 from wagtail.models import Locale, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
-from wagtail_localize.models import StringSegment, Translation
+from wagtail_localize.models import StringSegment
 
 from articles.models import ArticlePage
 from hub_site.gate.cookies import COOKIE_NAME, signed_confirmation
@@ -30,6 +29,7 @@ from hub_site.models import GateCopy
 from surveys.models import PollChoice, PollPage, SurveyFormField, SurveyPage
 from tests.articles.factories import create_index, create_topic
 from tests.security.permission_matrix import ROLES, make_role_user
+from tests.translation.helpers import start_translation, translate_string
 from tests.workflows.test_editorial_workflow import act
 
 # No digits: translated text whose figures differ from the source is held back for review.
@@ -123,7 +123,6 @@ def article_form(title, summary, body_html, table_cell, survey, poll, topic_link
 def build_content():
     users = {role: make_role_user(role, group) for role, group in ROLES.items()}
     home = Site.objects.get(is_default_site=True).root_page.specific
-    spanish = Locale.objects.get(language_code="es")
     mail.outbox.clear()
 
     survey = SurveyPage(title=f"Survey {IMG}", slug="payload-survey", intro=SVG)
@@ -195,27 +194,14 @@ def build_content():
     assert article.live
 
     translator = admin_client(users["translator"])
-    response = translator.post(
-        reverse("wagtail_localize:submit_page_translation", args=(article.pk,)),
-        {"locales": [spanish.pk]},
-    )
-    assert response.status_code == 302
-    translation = Translation.objects.get(
-        source__object_id=article.translation_key, target_locale=spanish
-    )
+    spanish_article, translation = start_translation(translator, article)
     # wagtail-localize keeps a plain-text field as HTML-escaped text in its segment (and
     # marks an unescaped tag there as an error, falling back to the source): the payload
     # goes in as a translator's typed text arrives, escaped, and comes out as text.
-    title = StringSegment.objects.get(
+    source_title = StringSegment.objects.get(
         source=translation.source, string__data__startswith="Outcomes revised"
-    )
-    response = translator.put(
-        reverse("wagtail_localize:edit_string_translation", args=(translation.pk, title.pk)),
-        urlencode({"value": f"Resultados {escape(IMG)}"}),
-        content_type="application/x-www-form-urlencoded",
-    )
-    assert response.status_code in (200, 201), response.content
-    spanish_article = article.get_translation(spanish)
+    ).string.data
+    translate_string(translator, translation, source_title, f"Resultados {escape(IMG)}")
     response = translator.post(
         reverse("hub_workflows:submit_translation", args=(spanish_article.pk,))
     )
