@@ -15,6 +15,12 @@ import uuid
 
 request_id_var = contextvars.ContextVar("request_id", default="-")
 INCOMING_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+REQUEST_ID_HEADER = "X-Request-ID"
+
+
+def request_id_for(incoming):
+    """The proxy's id when it is a plain token, else a new one."""
+    return incoming if INCOMING_ID.match(incoming) else uuid.uuid4().hex
 
 
 class RequestIdMiddleware:
@@ -22,13 +28,12 @@ class RequestIdMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        incoming = request.headers.get("X-Request-ID", "")
-        request_id = incoming if INCOMING_ID.match(incoming) else uuid.uuid4().hex
+        request_id = request_id_for(request.headers.get(REQUEST_ID_HEADER, ""))
         # Not reset on the way out: Django's handler logs the response (404s, 500s) after
         # the middleware chain has returned. The next request in this thread sets its own.
         request_id_var.set(request_id)
         response = self.get_response(request)
-        response["X-Request-ID"] = request_id
+        response[REQUEST_ID_HEADER] = request_id
         return response
 
 

@@ -95,16 +95,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First, so every log line of the request carries its id (hub_site/logging.py).
+    # The app's page cache (hub_site/cache/pages.py): answers hits with no query, and
+    # stores what the next one marks shareable, with every header the others add.
+    "hub_site.cache.pages.PageCacheMiddleware",
+    # So every log line of the request carries its id (hub_site/logging.py).
     "hub_site.logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "hub_site.security.middleware.reject_nul_in_path",
     "hub_site.security.middleware.ContentSecurityPolicyMiddleware",
     "hub_site.security.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # The app's page cache (hub_site/cache/pages.py): answers hits with no query, and
-    # stores what the next one marks shareable.
-    "hub_site.cache.pages.PageCacheMiddleware",
     # Above sessions and CSRF: it must see the cookies they set (hub_site/cache/headers.py).
     "hub_site.cache.headers.SharedCacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

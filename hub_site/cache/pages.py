@@ -9,13 +9,17 @@ notice or results of their own, nor anything that sets a cookie or uses a CSRF t
 
 Two middlewares, like Django's per-site cache:
 
-- ``PageCacheMiddleware``, high in ``MIDDLEWARE`` (above ``SharedCacheHeadersMiddleware``),
-  answers hits before sessions, authentication and Wagtail's routing run, with no
-  database query: the entry holds the gate's cookie lifetime it was rendered under, and
-  the reader's confirmation cookie is checked against it exactly as the HCP gate checks it.
-  On the way out it stores what the next one noted, if the response was marked ``public``.
+- ``PageCacheMiddleware``, first in ``MIDDLEWARE``, answers hits before sessions,
+  authentication and Wagtail's routing run, with no database query: the entry holds the
+  gate's cookie lifetime it was rendered under, and the reader's confirmation cookie is
+  checked against it exactly as the HCP gate checks it. On the way out it stores what the
+  next one noted, if the response was marked ``public``, with every header the other
+  middlewares added (security headers, CSP) but the request id, which each hit gets anew.
 - ``PageCacheMissMiddleware``, last in ``MIDDLEWARE``, below the HCP gate, notes which
   responses may be stored: a Wagtail page served to a reader the gate let through.
+
+``hub_site.cache.wsgi`` answers the same hits one step earlier, before Django's request
+handler, with the same checks (``hit``) and the same response.
 
 Every entry carries the site-wide generation it was rendered under; any change of
 content bumps the generation (hub_site.cache.invalidation), which retires every entry at
@@ -33,9 +37,12 @@ from django.http import HttpResponse
 from hub_site.cache.freshness import seconds_fresh
 from hub_site.gate.access import WAGTAIL_PAGE_VIEW_NAME, is_confirmed
 from hub_site.gate.cookies import COOKIE_NAME, confirmation_lifetime, has_valid_confirmation
+from hub_site.logging import REQUEST_ID_HEADER, request_id_for
 
 GENERATION_KEY = "pages:generation"
 HEADER = "X-App-Cache"
+# Per response, not per page: never kept in an entry.
+NOT_KEPT_HEADERS = frozenset({HEADER.lower(), REQUEST_ID_HEADER.lower()})
 
 
 def bump_generation():
@@ -87,12 +94,39 @@ def lookup(request):
     return key, generation, entry if entry is not None and entry[0] == generation else None
 
 
-def cached_response(stored):
+def hit(request):
+    """The stored (status, headers, content) this request may be answered with, or None.
+
+    Eligible request, live entry of the current generation, and the reader's
+    confirmation valid under the gate's lifetime the page was rendered under (a change of
+    that setting bumps the generation, retiring the entry).
+    """
+    if not may_answer(request):
+        return None
+    key, generation, entry = lookup(request)
+    request._page_cache_lookup = (key, generation)
+    if entry is None:
+        return None
+    _generation, lifetime_days, stored = entry
+    if not has_valid_confirmation(request, timedelta(days=lifetime_days)):
+        return None
+    return stored
+
+
+def hit_headers(request, headers):
+    """The stored headers, with this response's request id and the cache's mark."""
+    return [
+        *headers.items(),
+        (REQUEST_ID_HEADER, request_id_for(request.headers.get(REQUEST_ID_HEADER, ""))),
+        (HEADER, "HIT"),
+    ]
+
+
+def cached_response(request, stored):
     status, headers, content = stored
     response = HttpResponse(content, status=status)
-    for name, value in headers.items():
+    for name, value in hit_headers(request, headers):
         response[name] = value
-    response[HEADER] = "HIT"
     return response
 
 
@@ -103,15 +137,9 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if may_answer(request):
-            key, generation, entry = lookup(request)
-            request._page_cache_lookup = (key, generation)
-            if entry is not None:
-                _generation, lifetime_days, stored = entry
-                # The gate's own check, with the lifetime the page was rendered under (a
-                # change of the setting bumps the generation, retiring this entry).
-                if has_valid_confirmation(request, timedelta(days=lifetime_days)):
-                    return cached_response(stored)
+        stored = hit(request)
+        if stored is not None:
+            return cached_response(request, stored)
         response = self.get_response(request)
         self.store(request, response)
         return response
@@ -126,9 +154,10 @@ class PageCacheMiddleware:
         timeout = seconds_fresh(request, settings.PAGE_CACHE_SECONDS)
         if timeout <= 0:
             return
-        # The headers of the view and of every middleware below this one; those above
-        # (security headers, CSP, the request id) are added again on a hit.
-        headers = {name: value for name, value in response.items() if name != HEADER}
+        # The headers of the view and of every middleware (this one is first).
+        headers = {
+            name: value for name, value in response.items() if name.lower() not in NOT_KEPT_HEADERS
+        }
         lifetime_days = confirmation_lifetime(request).days
         entry = (generation, lifetime_days, (200, headers, response.content))
         cache.set(key, entry, timeout=timeout)
