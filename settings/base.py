@@ -154,6 +154,15 @@ DATABASES = {"default": env.db_url("DATABASE_URL")}
 # Persistent connections, checked before reuse so a restarted database is survived.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env.bool(
+    "DATABASE_PREPARED_STATEMENTS", default=True
+):
+    # PostgreSQL spends longer planning a page's joins than running them: psycopg
+    # prepares a query on a connection once it has run twice, and persistent connections
+    # keep the plans. Turn off behind a transaction-pooling PgBouncer (docs/deploy.md).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=2
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL")
