@@ -39,7 +39,7 @@ demo: $(STAMP) ## Set up and serve the site with demo content at http://$(HOST):
 	@echo "Serving the site at http://$(HOST):$(PORT)/en/"
 	DJANGO_SETTINGS_MODULE=settings.dev $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-serve: $(STAMP) ## Run the production stack (nginx, gunicorn, PostgreSQL, Redis) at http://127.0.0.1:$(SERVE_PORT)
+serve: $(STAMP) ## Run the production stack (nginx, granian, PostgreSQL, Redis) at http://127.0.0.1:$(SERVE_PORT)
 	$(BIN)/python -m deploy.stack serve --port $(SERVE_PORT)
 
 bench: $(STAMP) ## Benchmark the production stack against nginx serving a static file (bench/run.py)

@@ -5,7 +5,7 @@ and no vote or survey answer acknowledged to a reader is lost.
    ``postgres`` user when started as root) on a free loopback port: the machine's own
    cluster is never touched.
 2. Migrates a database there, loads the demo content, collects static files and starts
-   gunicorn with ``settings.production`` (deploy/stack.py's ``Stack.start_app``).
+   granian with ``settings.production`` (deploy/stack.py's ``Stack.start_app``).
 3. Readers in threads, each from its own loopback address (the app limits answers per
    address), open the poll or the feedback survey, confirm as HCPs and answer. Meanwhile
    the cluster is stopped (``pg_ctl stop -m fast``), kept down for ``--down`` seconds and
@@ -181,6 +181,8 @@ class Load:
         session = requests.Session()
         session.mount("http://", SourceAddressAdapter(self.new_address()))
         session.cookies.set(*self.cookie)
+        # As a browser sends it: survey and poll POSTs are checked by origin, not by token.
+        session.headers["Origin"] = self.base_url
         path = POLL if kind == "poll" else SURVEY
         started = time.monotonic()
         page = self.request(session, "get", path)
@@ -219,9 +221,7 @@ class Load:
 def form_data(html, kind):
     """The reader's answers: the poll's first choice, or the first level of each statement."""
     form = BeautifulSoup(html, "html.parser").find("form", attrs={"method": "post"})
-    data = {
-        "csrfmiddlewaretoken": form.find("input", attrs={"name": "csrfmiddlewaretoken"})["value"]
-    }
+    data = {}
     for radio in form.find_all("input", attrs={"type": "radio"}):
         data.setdefault(radio["name"], radio["value"])
     for hidden in form.find_all("input", attrs={"type": "hidden"}):
@@ -265,7 +265,7 @@ def run(args):
         app_port = free_port()
         stack.start_app(app_port)
         status = drive(args, cluster, f"http://127.0.0.1:{app_port}")
-        print_outage_log(stack.run_dir / f"gunicorn-{app_port}.log")
+        print_outage_log(stack.app_log(app_port))
         return status
     finally:
         stack.stop()

@@ -43,7 +43,7 @@ def main():
         ALLOWED_HOSTS="127.0.0.1",
         SECURE_SSL_REDIRECT="false",
         HUB_LOCAL_PLAIN_HTTP="true",
-        STATIC_ROOT=str(PROJECT_DIR / "run" / "serve" / "static"),
+        STATIC_ROOT=str(PROJECT_DIR / "run" / "bench" / "static"),
         MEDIA_ROOT=str(PROJECT_DIR / "run" / "media" / args.database),
     )
     import django

@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from deploy.stack import (  # noqa: E402 - the project root is put on the path just above
+    APP_SERVERS,
     DEBIAN_PACKAGES,
     PROJECT_DIR,
     Stack,
@@ -180,6 +181,9 @@ def main():
     parser.add_argument(
         "--rows", default="", help="only these rows, e.g. --rows 1,6 (default: every row)"
     )
+    parser.add_argument(
+        "--server", choices=APP_SERVERS, default="granian", help="the app server (default: granian)"
+    )
     args = parser.parse_args()
 
     if not ensure_debian_packages(DEBIAN_PACKAGES["nginx"], DEBIAN_PACKAGES["purge"], "wrk"):
@@ -195,6 +199,7 @@ def main():
         port=free_port(),
         app_ports=[free_port()],
         workers=args.workers,
+        server=args.server,
         redis_url=args.redis_url,
         secret_key=secret_key,
         # Row 6: wrk on loopback votes as many readers (settings.SURVEY_LIMITS_SKIP_LOOPBACK).
@@ -211,7 +216,7 @@ def main():
         reference.write_bytes(b"<!-- static reference -->" + b" " * (len(article) - 25))
         headers, _ = fetch(base + SEED_ARTICLE, confirmed)
         edge_state = headers.get("X-Edge-Cache", "?")
-        # Straight to gunicorn, past nginx: the app answers from its Redis page cache.
+        # Straight to the app server, past nginx: the app answers from its Redis page cache.
         app_article = f"http://127.0.0.1:{stack.app_ports[0]}{SEED_ARTICLE}"
         fetch(app_article, confirmed)
         app_state = fetch(app_article, confirmed)[0].get("X-App-Cache", "?")
@@ -231,7 +236,7 @@ def main():
         ]
         print(
             f"seed article: {len(article)} bytes; wrk -t2 -c16, {args.seconds} s each after "
-            f"{args.warmup} s warm-up; gunicorn {args.workers} workers\n"
+            f"{args.warmup} s warm-up; {args.server} {args.workers} workers\n"
         )
         print(f"{'row':<46} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'ratio':>7}")
         selected = set(args.rows.split(",")) if args.rows else None

@@ -1,4 +1,4 @@
-"""Start the production configuration on loopback: nginx → gunicorn → PostgreSQL + Redis.
+"""Start the production configuration on loopback: nginx → granian → PostgreSQL + Redis.
 
 Used by ``make serve`` (``python -m deploy.stack serve``), the benchmark (``bench/run.py``)
 and the tests in ``tests/production/``. Everything it writes goes into one run folder:
@@ -20,7 +20,11 @@ from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 NGINX_TEMPLATE = PROJECT_DIR / "deploy" / "nginx.conf"
+GRANIAN_SETTINGS = PROJECT_DIR / "deploy" / "granian.env"
 GUNICORN_CONFIG = PROJECT_DIR / "deploy" / "gunicorn.conf.py"
+WSGI_ENTRY_POINT = "deploy.wsgi:application"
+# granian serves production; gunicorn stays for comparison (bench/run.py --server gunicorn).
+APP_SERVERS = ("granian", "gunicorn")
 PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 PG_ADMIN_DSN = "host=127.0.0.1 port=5432 user=postgres dbname=postgres"
@@ -113,6 +117,31 @@ def render_nginx_conf(run_dir, media_root, listen, upstreams, purge=True, server
     return conf
 
 
+def read_env_file(path):
+    """KEY=value lines, as systemd's EnvironmentFile= reads them (no quoting needed here)."""
+    values = {}
+    for line in path.read_text().splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            key, _, value = line.partition("=")
+            values[key.strip()] = value.strip()
+    return values
+
+
+def app_server_command(server, port, workers):
+    """(argv, extra environment) of an app server on 127.0.0.1:port."""
+    if server == "granian":
+        env = {
+            **read_env_file(GRANIAN_SETTINGS),
+            "GRANIAN_HOST": "127.0.0.1",
+            "GRANIAN_PORT": str(port),
+            "GRANIAN_WORKERS": str(workers),
+        }
+        return [sys.executable, "-m", "granian", WSGI_ENTRY_POINT], env
+    env = {"GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": str(workers)}
+    return [sys.executable, "-m", "gunicorn", "-c", str(GUNICORN_CONFIG), WSGI_ENTRY_POINT], env
+
+
 def wait_until_up(url, timeout=30, process=None):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -128,13 +157,14 @@ def wait_until_up(url, timeout=30, process=None):
 
 @dataclass
 class Stack:
-    """nginx in front of one or more gunicorn app servers, all on 127.0.0.1."""
+    """nginx in front of one or more app servers (granian), all on 127.0.0.1."""
 
     run_dir: Path
     database: str
     port: int
     app_ports: list = field(default_factory=list)
     workers: int = 2
+    server: str = "granian"
     redis_url: str = "redis://127.0.0.1:6379/1"
     secret_key: str = ""
     extra_env: dict = field(default_factory=dict)
@@ -190,23 +220,16 @@ class Stack:
         if demo:
             self.manage("load_demo", quiet=quiet)
 
+    def app_log(self, port):
+        return self.run_dir / f"app-{port}.log"
+
     def start_app(self, port):
-        log = open(self.run_dir / f"gunicorn-{port}.log", "ab")  # noqa: SIM115 - lives with the process
+        argv, server_env = app_server_command(self.server, port, self.workers)
+        log = open(self.app_log(port), "ab")  # noqa: SIM115 - lives with the process
         process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "-c",
-                str(GUNICORN_CONFIG),
-                "deploy.wsgi:application",
-            ],
+            argv,
             cwd=PROJECT_DIR,
-            env={
-                **self.env(),
-                "GUNICORN_BIND": f"127.0.0.1:{port}",
-                "GUNICORN_WORKERS": str(self.workers),
-            },
+            env={**self.env(), **server_env},
             stdout=log,
             stderr=log,
             start_new_session=True,
@@ -295,7 +318,7 @@ def serve(args):
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    serve_parser = sub.add_parser("serve", help="run nginx → gunicorn with the demo content")
+    serve_parser = sub.add_parser("serve", help="run nginx → granian with the demo content")
     serve_parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8080")))
     serve_parser.add_argument("--app-port", type=int, default=8001)
     serve_parser.add_argument("--workers", type=int, default=2)

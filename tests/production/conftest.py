@@ -1,4 +1,4 @@
-"""The production stack (nginx → gunicorn → PostgreSQL + Redis), started once per module.
+"""The production stack (nginx → granian → PostgreSQL + Redis), started once per module.
 
 Skipped, with the reason, when PostgreSQL or Redis does not answer on 127.0.0.1, or nginx
 with Debian's cache-purge module is missing and cannot be installed (not root).
