@@ -2,22 +2,25 @@
 
 Every page shows the funders' disclosure and menus, lists show other pages, topics and
 site copy appear everywhere: rather than track which page shows what, a change retires
-every page.
+every page. One rule says what a change is, for both layers (``shows_on_reader_pages``):
+publishing, unpublishing, moving or deleting a page, and saving or deleting any row
+except those readers and the CMS write that no reader page shows (sessions, answers and
+votes, image renditions, revisions and workflow states, translation work in progress,
+log entries, staff devices…). Images and documents count: a replaced image's old
+renditions are deleted, and a page kept anywhere would point at them.
 
-- **The app cache** (hub_site.cache.pages): the site-wide generation is bumped on every
-  publish, unpublish, move or deletion of a page and on every saved or deleted row,
-  except the rows readers and the CMS write that no reader page shows (sessions, survey
-  answers and poll votes, image renditions, log entries…). It is bumped at once and
+- **The app cache** (hub_site.cache.pages): the site-wide generation is bumped at once and
   again after the commit: the first keeps readers of this process from a stale copy while
   the transaction is open, the second retires any copy rendered from the old rows
-  meanwhile.
+  meanwhile. Saving a page's draft writes its page row too, and retires copies needlessly
+  but harmlessly.
 - **The edge** (nginx, a CDN): every live page's URLs are purged through Wagtail's
   frontend-cache backends (``WAGTAILFRONTENDCACHE``, set in production when
-  ``FRONTEND_CACHE_PURGE_URL`` is) after the commit, on publishing, unpublishing, moving
-  or deleting a page, and on saving snippets, site settings, sites and view
-  restrictions. On this site's scale (hundreds of pages, changes a few times a day) that
-  is a few hundred PURGE requests on loopback. The changed page's own URLs are added,
-  since an unpublished or deleted page is no longer live.
+  ``FRONTEND_CACHE_PURGE_URL`` is), once per transaction, after the commit. Page rows are
+  left to Wagtail's page signals, so that saving a draft purges nothing; the changed
+  page's own URLs are added, since an unpublished or deleted page is no longer live. On
+  this site's scale (hundreds of pages, changes a few times a day) that is a few hundred
+  PURGE requests on loopback.
 
 Poll votes retire nothing: results are shown only to readers who voted (they have a
 session, and no cache answers them) or once the poll has closed (and then no vote is
@@ -27,7 +30,6 @@ taken). The moment a poll opens or closes bounds the cached copies' lifetime ins
 
 from functools import cache
 
-from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
@@ -36,48 +38,85 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.images.models import AbstractRendition
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
-from wagtail.snippets.models import get_snippet_models
 
 from hub_site.cache.pages import bump_generation
 
 # Rows written by readers, by rendering, or by the CMS for itself, that no reader page
-# shows: saving them retires no cached page.
-NOT_SHOWN_APPS = frozenset({"sessions", "axes", "admin"})
+# shows: saving them retires no cached page, at either layer. Anything not listed does.
+NOT_SHOWN_APPS = frozenset(
+    {
+        "sessions",
+        "axes",
+        "contenttypes",
+        # Staff second factors (django-otp).
+        "otp_static",
+        "otp_totp",
+        # Tags of images and documents, shown only in the admin.
+        "taggit",
+        # Translation work in progress: readers see a translation once it is published
+        # (a page signal) or saved (a translated snippet's own row).
+        "wagtail_localize",
+    }
+)
 NOT_SHOWN_MODELS = frozenset(
     {
+        "auth.User",
+        "auth.Group",
+        "auth.Permission",
+        "home.PersonalDataErasure",
+        "hub_translation.NumberCheckConfirmation",
+        "hub_workflows.FourEyesApprovalTask",
         "surveys.PollVote",
         "surveys.SurveyResponse",
+        # Counts kept when old answers are purged: results' totals stay the same.
+        "surveys.PollVoteTally",
+        "surveys.SurveyAnswerTally",
+        "surveys.SurveyResponseTally",
         "wagtailforms.FormSubmission",
         "wagtailembeds.Embed",
         "wagtailsearch.IndexEntry",
         "wagtailsearch.SQLiteFTSIndexEntry",
-        "wagtailcore.ReferenceIndex",
+        "wagtailcore.APIToken",
+        "wagtailcore.Comment",
+        "wagtailcore.CommentReply",
+        "wagtailcore.GroupApprovalTask",
+        "wagtailcore.GroupCollectionPermission",
+        "wagtailcore.GroupPagePermission",
+        "wagtailcore.GroupSitePermission",
         "wagtailcore.ModelLogEntry",
         "wagtailcore.PageLogEntry",
         "wagtailcore.PageSubscription",
-        "wagtailcore.Comment",
-        "wagtailcore.CommentReply",
+        "wagtailcore.ReferenceIndex",
+        # Drafts and moderation: readers see a page's content once it is published.
+        "wagtailcore.Revision",
+        "wagtailcore.Task",
+        "wagtailcore.TaskState",
+        "wagtailcore.UploadedFile",
+        "wagtailcore.Workflow",
+        "wagtailcore.WorkflowContentType",
+        "wagtailcore.WorkflowPage",
+        "wagtailcore.WorkflowState",
+        "wagtailcore.WorkflowTask",
+        "wagtailadmin.Admin",
         "wagtailadmin.EditingSession",
         "wagtailadmin.FormState",
         "wagtailusers.UserProfile",
-        "auth.User",
-        "wagtail_localize.TranslationLog",
     }
 )
+
+
+@cache
+def shows_on_reader_pages(model):
+    if model._meta.app_label in NOT_SHOWN_APPS or model._meta.label in NOT_SHOWN_MODELS:
+        return False
+    return not issubclass(model, AbstractRendition)
 
 
 def retire_app_copies():
     bump_generation()
     transaction.on_commit(bump_generation)
-
-
-@cache
-def changes_reader_pages(model):
-    if model._meta.app_label in NOT_SHOWN_APPS or model._meta.label in NOT_SHOWN_MODELS:
-        return False
-    return not issubclass(model, AbstractRendition)
 
 
 def purges_edge():
@@ -88,6 +127,16 @@ def purge_all_pages(changed_page_urls=()):
     batch = PurgeBatch(changed_page_urls)
     batch.add_pages(Page.objects.live().public().exclude(depth=1).specific(defer=True))
     batch.purge()
+
+
+def purge_edge_after_commit():
+    """Purge every page once the transaction commits; once, however many rows it saved."""
+    connection = transaction.get_connection()
+    # Callbacks waiting for this transaction's commit (Django's list; empty in autocommit,
+    # where on_commit runs at once).
+    if any(callback is purge_all_pages for _, callback, _ in connection.run_on_commit):
+        return
+    transaction.on_commit(purge_all_pages)
 
 
 def on_page_change(sender=None, instance=None, **kwargs):
@@ -103,22 +152,18 @@ def on_page_change(sender=None, instance=None, **kwargs):
     transaction.on_commit(lambda: purge_all_pages(changed_page_urls))
 
 
-@cache
-def purged_models():
-    """Models whose rows pages show: snippets, site settings, view restrictions, sites."""
-    site_settings = {m for m in apps.get_models() if issubclass(m, BaseSiteSetting)}
-    return frozenset({PageViewRestriction, Site, *get_snippet_models(), *site_settings})
-
-
 def on_row_change(sender, created=False, **kwargs):
     # Site settings are created with their defaults on first read, while a page renders:
     # what that page shows does not change.
     if created and issubclass(sender, BaseSiteSetting):
         return
-    if changes_reader_pages(sender):
-        retire_app_copies()
-    if purges_edge() and sender in purged_models():
-        transaction.on_commit(purge_all_pages)
+    if not shows_on_reader_pages(sender):
+        return
+    retire_app_copies()
+    # A page's row is saved with each draft too: its publication is what the page
+    # signals purge.
+    if purges_edge() and not issubclass(sender, Page):
+        purge_edge_after_commit()
 
 
 def connect():
