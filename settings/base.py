@@ -145,6 +145,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                # Fragment caches of reader pages (hub_site/cache/fragments.py).
+                "hub_site.cache.fragments.fragment_cache",
             ],
         },
     },

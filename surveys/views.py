@@ -6,11 +6,14 @@ template tags show the thank-you state in place of the form. Bad input re-render
 survey or poll page with a clear message and a 4xx, and stores nothing.
 """
 
+from functools import cache
+
 from django.db import IntegrityError, transaction
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
+from hub_site.cache.fragments import fragment_context
 from hub_site.cache.freshness import changes_at
 from hub_site.translation.reader import machine_translation_url, reader_language_for
 from surveys import readers
@@ -81,18 +84,26 @@ def survey_context(request, survey, article, *, form=None, state=None, error=Non
         state = readers.pop_flash(request, survey_target(survey, article))
         if state is None:
             state = ALREADY if has_answered_survey(survey, article, respondent) else OPEN
-    if state == OPEN and form is None:
-        form = survey.get_form(page=survey, user=request.user)
+    # A blank form is the same for every reader: its markup may come from the fragment
+    # cache (surveys/includes/survey_body.html), and then the form is never built.
+    blank_form = state == OPEN and form is None
+    if blank_form:
+        form = cache(lambda: survey.get_form(page=survey, user=request.user))
+        sections = lambda: survey_sections(form())  # noqa: E731 - called by the template
+    else:
+        sections = survey_sections(form) if state == OPEN else []
     return {
         "survey": survey,
         "article": article,
         "state": state,
         "form": form if state == OPEN else None,
-        "sections": survey_sections(form) if state == OPEN else [],
+        "blank_form": blank_form,
+        "sections": sections,
         "likert_levels": LIKERT_LEVELS,
         "error": error,
         "action": survey.get_url(request),
         "reader_language": reader_language_for(request, survey),
+        **fragment_context(request),
     }
 
 
@@ -181,20 +192,24 @@ def poll_context(request, poll, article, *, form=None, error=None):
     if voted and state is None:
         state = ALREADY
     results, total = poll.results() if poll.results_visible(voted) else (None, 0)
-    if form is None and poll.is_open and not voted:
-        form = PollVoteForm(poll)
+    # As for surveys: a blank vote form's markup may come from the fragment cache.
+    blank_form = form is None and poll.is_open and not voted
+    if blank_form:
+        form = cache(lambda: PollVoteForm(poll))
     return {
         "poll": poll,
         "article": article,
         "state": state,
         "voted": voted,
         "form": form if poll.is_open and not voted else None,
+        "blank_form": blank_form,
         "results": results,
         "total": total,
         "error": error,
         "action": poll.get_url(request),
         "anchor": poll_anchor(poll),
         "reader_language": reader_language_for(request, poll),
+        **fragment_context(request),
     }
 
 

@@ -21,6 +21,8 @@ from articles.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock, ReferencesBloc
 from hub_site.public_pages import public
 
 RELATED_ARTICLES_LIMIT = 4
+# The article template's values besides the page itself (ArticlePage.reader_context).
+READER_CONTEXT = ("canonical_url", "share_image", "share_image_url", "related_articles", "json_ld")
 
 
 def topic_links_prefetch():
@@ -197,6 +199,24 @@ class ArticlePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Computed on first use: a page whose head, text and related articles come from
+        # the fragment cache (hub_site/cache/fragments.py) needs none of it. The template
+        # calls each (Django calls callables), the first call computes them all.
+        computed = {}
+
+        def reader_value(name):
+            def value():
+                if not computed:
+                    computed.update(self.reader_context(request))
+                return computed[name]
+
+            return value
+
+        context.update({name: reader_value(name) for name in READER_CONTEXT})
+        return context
+
+    def reader_context(self, request):
+        """What the template shows besides the page's fields (``READER_CONTEXT``)."""
         related_articles = self.related_articles()
         # One query for this article's topics and its related articles' topics, one for the
         # renditions of every image on the page. A page not yet saved (previewed while being
@@ -216,14 +236,13 @@ class ArticlePage(Page):
         canonical_url = self.get_full_url(request) or request.build_absolute_uri()
         # On the same host as the canonical URL, which comes from the Site's configuration.
         share_image_url = urljoin(canonical_url, share_image.url) if share_image else ""
-        context.update(
-            canonical_url=canonical_url,
-            share_image=share_image,
-            share_image_url=share_image_url,
-            related_articles=related_articles,
-            json_ld=self.json_ld(request, canonical_url, share_image_url),
-        )
-        return context
+        return {
+            "canonical_url": canonical_url,
+            "share_image": share_image,
+            "share_image_url": share_image_url,
+            "related_articles": related_articles,
+            "json_ld": self.json_ld(request, canonical_url, share_image_url),
+        }
 
     def reader_images(self):
         """The images readers see of this article, with the renditions each is shown in."""

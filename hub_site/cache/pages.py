@@ -57,6 +57,16 @@ def bump_generation():
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
+def current_generation(request):
+    """The site-wide generation, read once per request (the page cache may have read it)."""
+    looked_up = getattr(request, "_page_cache_lookup", None)
+    if looked_up is not None:
+        return looked_up[1]
+    if not hasattr(request, "_content_generation"):
+        request._content_generation = cache.get(GENERATION_KEY) or 0
+    return request._content_generation
+
+
 def page_key(request):
     """The language is the URL's prefix (i18n_patterns), so the full path names it."""
     url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"

@@ -346,3 +346,18 @@ def test_a_poll_vote_is_stored_with_the_language_read(
     rows = list(csv.reader(io.StringIO(export.content.decode())))
     assert rows[0][-1] == "Read in (machine translation)"
     assert rows[1][-1] == "fr"
+
+
+def test_the_originals_cached_fragments_never_stand_in_for_its_translation(
+    hcp_client, survey, article, libretranslate
+):
+    # The original's text, head and forms are now in the fragment cache.
+    hcp_client.get(article.url)
+    hcp_client.cookies["sessionid"] = "a-session-of-no-one"
+    hcp_client.get(article.url)
+
+    html = hcp_client.get(mt_url(article, "es")).text
+
+    heading = re.search(r"<h1>(.*?)</h1>", html).group(1)
+    assert heading.startswith("[es] ")
+    assert 'name="reader_language" value="es"' in html
