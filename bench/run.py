@@ -22,6 +22,7 @@ from deploy.stack import (  # noqa: E402 - the project root is put on the path j
     PROJECT_DIR,
     Stack,
     answers,
+    app_layout,
     ensure_debian_packages,
     free_port,
     secret_key_in,
@@ -58,20 +59,23 @@ def parse_ms(value):
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 
 
-def wrk(url, cookie, seconds, warmup):
+def wrk_command(url, cookie, seconds, threads=2, connections=16):
     header = ["-H", f"Cookie: {cookie}"] if cookie else []
-    if warmup:
-        subprocess.run(
-            ["wrk", "-t2", "-c16", f"-d{warmup}s", *header, url],
-            check=True,
-            capture_output=True,
-        )
-    out = subprocess.run(
-        ["wrk", "-t2", "-c16", f"-d{seconds}s", "--timeout", "10s", "--latency", *header, url],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    return [
+        "wrk",
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{seconds}s",
+        "--timeout",
+        "10s",
+        "--latency",
+        *header,
+        url,
+    ]
+
+
+def wrk_figures(out):
+    """(requests/s, p50 ms, p99 ms, errors) from wrk's report."""
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     p50 = parse_ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
     p99 = parse_ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
@@ -81,6 +85,35 @@ def wrk(url, cookie, seconds, warmup):
         sum(int(n) for n in socket.groups()) if socket else 0
     )
     return rps, p50, p99, errors
+
+
+def wrk(urls, cookie, seconds, warmup):
+    """wrk -t2 -c16 against ``urls`` at once, the threads and connections shared out
+    among them (each app server, for row 3); requests/s and errors summed, the worst
+    percentiles."""
+    threads = max(1, 2 // len(urls))
+    connections = 16 // len(urls)
+    for duration, check in ((warmup, False), (seconds, True)):
+        if not duration:
+            continue
+        runs = [
+            subprocess.Popen(
+                wrk_command(url, cookie, duration, threads, connections),
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            for url in urls
+        ]
+        outs = [run.communicate()[0] for run in runs]
+        if check and any(run.returncode for run in runs):
+            raise RuntimeError(f"wrk failed: {outs}")
+    figures = [wrk_figures(out) for out in outs]
+    return (
+        sum(f[0] for f in figures),
+        max(f[1] for f in figures),
+        max(f[2] for f in figures),
+        sum(f[3] for f in figures),
+    )
 
 
 VOTE_SCRIPT = Path(__file__).resolve().parent / "vote.lua"
@@ -174,7 +207,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--warmup", type=int, default=3)
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--workers", type=int, default=2, help="Python workers in all, one per core (default: 2)"
+    )
     parser.add_argument("--database", default="hub_serve")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/2")
     parser.add_argument("--run-dir", default=str(PROJECT_DIR / "run" / "bench"))
@@ -193,12 +228,13 @@ def main():
         return 1
     run_dir = Path(args.run_dir).resolve()
     secret_key = secret_key_in(run_dir)
+    processes, workers = app_layout(args.server, args.workers)
     stack = Stack(
         run_dir=run_dir,
         database=args.database,
         port=free_port(),
-        app_ports=[free_port()],
-        workers=args.workers,
+        app_ports=[free_port() for _ in range(processes)],
+        workers=workers,
         server=args.server,
         redis_url=args.redis_url,
         secret_key=secret_key,
@@ -216,14 +252,15 @@ def main():
         reference.write_bytes(b"<!-- static reference -->" + b" " * (len(article) - 25))
         headers, _ = fetch(base + SEED_ARTICLE, confirmed)
         edge_state = headers.get("X-Edge-Cache", "?")
-        # Straight to the app server, past nginx: the app answers from its Redis page cache.
-        app_article = f"http://127.0.0.1:{stack.app_ports[0]}{SEED_ARTICLE}"
-        fetch(app_article, confirmed)
-        app_state = fetch(app_article, confirmed)[0].get("X-App-Cache", "?")
+        # Straight to the app servers, past nginx: the app answers from its Redis page cache.
+        app_articles = [f"http://127.0.0.1:{port}{SEED_ARTICLE}" for port in stack.app_ports]
+        for app_article in app_articles:  # the key holds the host, port included
+            fetch(app_article, confirmed)
+        app_state = fetch(app_articles[-1], confirmed)[0].get("X-App-Cache", "?")
         rows = [
             ("1 nginx static file", base + "/static/bench-reference.html", ""),
             (f"2 seed article, edge (X-Edge-Cache {edge_state})", base + SEED_ARTICLE, confirmed),
-            (f"3 seed article, app cache (X-App-Cache {app_state})", app_article, confirmed),
+            (f"3 seed article, app cache (X-App-Cache {app_state})", app_articles, confirmed),
             ("4 seed article, uncached", base + SEED_ARTICLE, f"{confirmed}; {EDGE_BYPASS}"),
             ("5 home, uncached", base + "/en/", f"{confirmed}; {EDGE_BYPASS}"),
             ("5 article index, uncached", base + "/en/articles/", f"{confirmed}; {EDGE_BYPASS}"),
@@ -236,7 +273,8 @@ def main():
         ]
         print(
             f"seed article: {len(article)} bytes; wrk -t2 -c16, {args.seconds} s each after "
-            f"{args.warmup} s warm-up; {args.server} {args.workers} workers\n"
+            f"{args.warmup} s warm-up; {args.server}: {processes} app server(s) of "
+            f"{workers} worker(s); row 3 shares wrk's connections among the app servers\n"
         )
         print(f"{'row':<46} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'ratio':>7}")
         selected = set(args.rows.split(",")) if args.rows else None
@@ -244,7 +282,8 @@ def main():
         for label, url, cookie in rows:
             if selected is not None and label.split()[0] not in selected:
                 continue
-            rps, p50, p99, errors = wrk(url, cookie, args.seconds, args.warmup)
+            urls = url if isinstance(url, list) else [url]
+            rps, p50, p99, errors = wrk(urls, cookie, args.seconds, args.warmup)
             results[label] = rps
             ratio = rps / results.get(rows[0][0], float("nan"))
             print(
