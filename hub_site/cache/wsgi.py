@@ -36,8 +36,8 @@ class PageCacheApplication:
         return self.application(environ, start_response)
 
     def cached(self, environ):
-        request = WSGIRequest(environ)
         try:
+            request = WSGIRequest(environ)
             stored = hit(request)
         except Exception:
             # A shortcut only: whatever it trips on (a host Django refuses, say), Django
