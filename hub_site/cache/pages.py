@@ -40,6 +40,9 @@ from hub_site.gate.cookies import COOKIE_NAME, confirmation_lifetime, has_valid_
 from hub_site.logging import REQUEST_ID_HEADER, request_id_for
 
 GENERATION_KEY = "pages:generation"
+# Part of every entry's key: entries of another layout (after a deploy changed it) are
+# never read. 2: whole responses, security headers included.
+ENTRY_LAYOUT = 2
 HEADER = "X-App-Cache"
 # Per response, not per page: never kept in an entry.
 NOT_KEPT_HEADERS = frozenset({HEADER.lower(), REQUEST_ID_HEADER.lower()})
@@ -71,7 +74,7 @@ def page_key(request):
     """The language is the URL's prefix (i18n_patterns), so the full path names it."""
     url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(url.encode()).hexdigest()
-    return f"pages:{digest}"
+    return f"pages:{ENTRY_LAYOUT}:{digest}"
 
 
 def may_store(request, view_name):
