@@ -1,4 +1,5 @@
 import datetime
+from functools import cache, partial
 from urllib.parse import urljoin
 
 from django.db import models
@@ -202,17 +203,8 @@ class ArticlePage(Page):
         # Computed on first use: a page whose head, text and related articles come from
         # the fragment cache (hub_site/cache/fragments.py) needs none of it. The template
         # calls each (Django calls callables), the first call computes them all.
-        computed = {}
-
-        def reader_value(name):
-            def value():
-                if not computed:
-                    computed.update(self.reader_context(request))
-                return computed[name]
-
-            return value
-
-        context.update({name: reader_value(name) for name in READER_CONTEXT})
+        computed = cache(lambda: self.reader_context(request))
+        context.update({name: partial(lambda n: computed()[n], name) for name in READER_CONTEXT})
         return context
 
     def reader_context(self, request):

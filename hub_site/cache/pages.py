@@ -46,6 +46,10 @@ ENTRY_LAYOUT = 2
 HEADER = "X-App-Cache"
 # Per response, not per page: never kept in an entry.
 NOT_KEPT_HEADERS = frozenset({HEADER.lower(), REQUEST_ID_HEADER.lower()})
+# Where the WSGI front (hub_site.cache.wsgi) leaves the (key, generation) it looked up
+# without finding an answer, so Django's middleware does not ask Redis again. A WSGI
+# environ key without the HTTP_ prefix: no request header can set it.
+FRONT_LOOKUP = "hub_site.page_cache.lookup"
 
 
 def bump_generation():
@@ -114,10 +118,14 @@ def hit(request):
     confirmation valid under the gate's lifetime the page was rendered under (a change of
     that setting bumps the generation, retiring the entry).
     """
+    looked_up = request.META.get(FRONT_LOOKUP)
+    if looked_up is not None:  # the front asked already, and had no answer
+        request._page_cache_lookup = looked_up
+        return None
     if not may_answer(request):
         return None
     key, generation, entry = lookup(request)
-    request._page_cache_lookup = (key, generation)
+    request._page_cache_lookup = request.META[FRONT_LOOKUP] = (key, generation)
     if entry is None:
         return None
     _generation, lifetime_days, stored = entry
