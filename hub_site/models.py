@@ -1,5 +1,7 @@
 """Site-wide models: editable site copy and settings live here."""
 
+from functools import partial
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
@@ -9,7 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import register_setting
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import (
     DraftStateMixin,
@@ -18,6 +20,8 @@ from wagtail.models import (
     TranslatableMixin,
 )
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from hub_site.cache.memo import RememberedSiteSetting, remembered
 
 DEFAULT_COOKIE_LIFETIME_DAYS = 30
 
@@ -131,16 +135,23 @@ class GateCopy(PreviewableMixin, DraftStateMixin, RevisionMixin, TranslatableMix
         )
 
     @classmethod
-    def for_active_language(cls):
+    def for_active_language(cls, request=None):
         """The live copy for the reader's language, else the default language's, else built-in.
 
-        One query: both candidates are fetched together.
+        One query, both candidates fetched together; none while the content generation the
+        request reads has been read before in this process (``hub_site.cache.memo``).
         """
         default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
         try:
             active = get_supported_content_language_variant(get_language())
         except LookupError:
             active = default
+        return remembered(
+            request, ("gate copy", active, default), partial(cls._live_copy, active, default)
+        )
+
+    @classmethod
+    def _live_copy(cls, active, default):
         candidates = {
             copy.locale.language_code: copy
             for copy in cls.objects.filter(
@@ -170,7 +181,7 @@ class GateCopy(PreviewableMixin, DraftStateMixin, RevisionMixin, TranslatableMix
 
 
 @register_setting(icon="lock")
-class HcpGateSettings(BaseSiteSetting):
+class HcpGateSettings(RememberedSiteSetting):
     """How long a reader's HCP confirmation lasts, per site."""
 
     cookie_lifetime_days = models.PositiveSmallIntegerField(

@@ -108,6 +108,8 @@ MIDDLEWARE = [
     # Above sessions and CSRF: it must see the cookies they set (hub_site/cache/headers.py).
     "hub_site.cache.headers.SharedCacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The Wagtail site from a per-process copy, for every later lookup (hub_site/cache/memo.py).
+    "hub_site.cache.memo.RememberedSiteMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Survey and poll POSTs are checked by origin, not by token (hub_site/security/origin.py).
@@ -189,7 +191,7 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300 if REDIS_URL else
 
 # Sessions are written to the database and read through the cache: they survive a cache
 # flush or a Redis restart.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_ENGINE = "hub_site.sessions.cached_db"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

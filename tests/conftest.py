@@ -59,4 +59,7 @@ def hcp_client():
 @pytest.fixture(autouse=True)
 def clear_cache():
     """Each test starts with an empty cache, as its database starts from the migrated state."""
+    from hub_site.cache import memo
+
     cache.clear()
+    memo.forget()

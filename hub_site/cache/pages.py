@@ -64,6 +64,12 @@ def bump_generation():
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
+def started_generation():
+    """The generation, started from the clock when the cache has none; 0 when it is down."""
+    cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+    return cache.get(GENERATION_KEY) or 0
+
+
 def current_generation(request):
     """The site-wide generation, read once per request (the page cache may have read it)."""
     looked_up = getattr(request, "_page_cache_lookup", None)

@@ -32,7 +32,7 @@ def confirm(request):
         request,
         "hub_site/gate.html",
         {
-            "copy": GateCopy.for_active_language(),
+            "copy": GateCopy.for_active_language(request),
             "form": form,
         },
     )
@@ -54,7 +54,7 @@ def withdraw(request):
         clear_confirmation(response)
         return response
     response = render(
-        request, "hub_site/gate_withdraw.html", {"copy": GateCopy.for_active_language()}
+        request, "hub_site/gate_withdraw.html", {"copy": GateCopy.for_active_language(request)}
     )
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -6,7 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import register_setting
+
+from hub_site.cache.memo import RememberedSiteSetting
 
 
 def default_expiry():
@@ -14,7 +16,7 @@ def default_expiry():
 
 
 @register_setting(icon="warning")
-class SecurityContact(BaseSiteSetting):
+class SecurityContact(RememberedSiteSetting):
     """What ``/.well-known/security.txt`` (RFC 9116) says, per site."""
 
     contact = models.CharField(

@@ -13,7 +13,7 @@ def hcp_withdraw_link(context):
     request = context.get("request")
     if request is None or not has_valid_confirmation(request):
         return {"show": False}
-    copy = GateCopy.for_active_language()
+    copy = GateCopy.for_active_language(request)
     return {
         "show": True,
         "label": copy.withdraw_label,

@@ -2,11 +2,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import PageChooserPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import register_setting
+
+from hub_site.cache.memo import RememberedSiteSetting
 
 
 @register_setting(icon="form")
-class SurveySettings(BaseSiteSetting):
+class SurveySettings(RememberedSiteSetting):
     default_feedback_survey = models.ForeignKey(
         "surveys.SurveyPage",
         verbose_name=_("default feedback survey"),

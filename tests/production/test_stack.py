@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 from deploy.stack import PROJECT_DIR
 from tests.production.conftest import confirmation_cookie, fetch
 
+HOME = "/en/"
 INDEX = "/en/articles/"
 SEED_ARTICLE = "/en/articles/allo-hsct-cr2-ayas-with-all-dual-center-study/"
 
@@ -196,10 +197,11 @@ def test_publishing_the_seed_article_purges_it_at_both_layers(stack):
         set_learning_objective(stack, original)
 
 
-def test_publishing_an_article_purges_the_cached_index_at_once(stack):
+def test_publishing_an_article_purges_the_cached_index_and_home_at_once(stack):
     cookie = confirmation_cookie()
-    fetch(stack.base_url + INDEX, cookie)
-    assert fetch(stack.base_url + INDEX, cookie)[1]["X-Edge-Cache"] == "HIT"
+    for path in (INDEX, HOME):
+        fetch(stack.base_url + path, cookie)
+        assert fetch(stack.base_url + path, cookie)[1]["X-Edge-Cache"] == "HIT"
     title = f"Edge purge check {time.time_ns()}"
 
     shell(
@@ -220,9 +222,14 @@ def test_publishing_an_article_purges_the_cached_index_at_once(stack):
 
     assert title in body
     assert headers["X-Edge-Cache"] == "MISS"
+    # The home page lists the newest articles: its edge copy went in the same purge.
+    _, headers, body = fetch(stack.base_url + HOME, cookie)
+    assert title in body
+    assert headers["X-Edge-Cache"] == "MISS"
     # Each app server, asked directly, shows it too: they share the database and cache.
     for port in stack.app_ports:
-        assert title in fetch(f"http://127.0.0.1:{port}{INDEX}", cookie)[2]
+        for path in (INDEX, HOME):
+            assert title in fetch(f"http://127.0.0.1:{port}{path}", cookie)[2], (port, path)
 
 
 def test_changing_a_funder_purges_every_page_footer(stack):
@@ -244,3 +251,31 @@ def test_changing_a_funder_purges_every_page_footer(stack):
     for path in (INDEX, about):
         _, _, body = fetch(stack.base_url + path, cookie)
         assert name in body, path
+
+
+SPONSOR_QUERY = (
+    "from home.models import FunderPage\n"
+    "page = FunderPage.objects.filter(locale__language_code='en')"
+    ".filter(funding_type='sponsor').order_by('pk').first()\n"
+)
+
+
+def test_unpublishing_a_funder_purges_it_from_every_page_footer(stack):
+    cookie = confirmation_cookie()
+    paths = (HOME, INDEX, SEED_ARTICLE)
+    name = f"Withdrawn Pharma {time.time_ns() % 100000}"
+    shell(stack, f"{SPONSOR_QUERY}page.title = {name!r}\npage.save_revision().publish()\n")
+    for path in paths:
+        fetch(stack.base_url + path, cookie)
+        _, headers, body = fetch(stack.base_url + path, cookie)
+        assert headers["X-Edge-Cache"] == "HIT", path
+        assert name in body, path
+    try:
+        shell(stack, f"{SPONSOR_QUERY}page.unpublish()\n")
+
+        for path in paths:
+            _, headers, body = fetch(stack.base_url + path, cookie)
+            assert headers["X-Edge-Cache"] == "MISS", path
+            assert name not in body, path
+    finally:
+        shell(stack, f"{SPONSOR_QUERY}page.save_revision().publish()\n")
