@@ -40,8 +40,9 @@ urlpatterns += i18n_patterns(
     path("hcp-confirm/", include("hub_site.gate.urls")),
     # A reader's machine translation of a page (hub_site/translation/reader.py).
     path("machine-translation/", include("hub_site.translation.reader_urls")),
-    # Before Wagtail's catch-all: /<lang>/search/ and /<lang>/feed/.
+    # Before Wagtail's catch-all: /<lang>/search/ and /<lang>/feed/, /<lang>/polls/<id>/vote/.
     path("", include("articles.urls")),
+    path("", include("surveys.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -14,6 +14,7 @@ the proxy must pass the reader's address there. A benchmark on one machine lifts
 loopback clients with ``settings.SURVEY_LIMITS_SKIP_LOOPBACK`` (never on a server).
 """
 
+from functools import partial
 from ipaddress import ip_address
 
 from django.conf import settings
@@ -22,6 +23,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from hub_site.cache.memo import remembered
 from hub_site.security.ratelimit import count_in_window
 
 RATE_LIMIT = 10
@@ -115,10 +117,16 @@ def article_pages():
     return ArticlePage.objects.live()
 
 
-def resolve_article(raw_id, locale):
-    """The live page of ``locale`` with id ``raw_id``; None when no id was sent.
+def _live_article(page_id, locale_id):
+    # Its text is not needed to take an answer: the streams stay in the database.
+    return article_pages().filter(pk=page_id, locale_id=locale_id).defer_streamfields().first()
 
-    Raises InvalidArticle for anything else, so a tampered id stores nothing.
+
+def resolve_article(raw_id, locale_id, request=None):
+    """The live page in locale ``locale_id`` with id ``raw_id``; None when no id was sent.
+
+    Raises InvalidArticle for anything else, so a tampered id stores nothing. Read once
+    per content generation with ``request`` (``hub_site.cache.memo``).
     """
     if raw_id in (None, ""):
         return None
@@ -128,7 +136,9 @@ def resolve_article(raw_id, locale):
         raise InvalidArticle from None
     if not 0 < page_id < 2**63:  # beyond the database's integer: no such page
         raise InvalidArticle
-    article = article_pages().filter(pk=page_id, locale=locale).first()
+    article = remembered(
+        request, ("live article", page_id, locale_id), partial(_live_article, page_id, locale_id)
+    )
     if article is None:
         raise InvalidArticle
     return article

@@ -1,24 +1,28 @@
 """Reader side of surveys and polls.
 
-The forms shown at the foot of an article post to the survey's or poll's own page URL
-with the article's id; on success the reader is sent back to the article (303), where the
-template tags show the thank-you state in place of the form. Bad input re-renders the
+The forms shown at the foot of an article post with the article's id to the survey's own
+page URL, and to the poll's vote URL (``vote_on_poll``: the same handling without
+Wagtail's page routing); on success the reader is sent back to the article (303), where
+the template tags show the thank-you state in place of the form. Bad input re-renders the
 survey or poll page with a clear message and a 4xx, and stores nothing.
 """
 
-from functools import cache
+from functools import cache, partial
 
 from django.db import IntegrityError, transaction
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from hub_site.cache.fragments import fragment_context
 from hub_site.cache.freshness import changes_at
+from hub_site.cache.memo import remembered
+from hub_site.security.origin import origin_checked
 from hub_site.translation.reader import machine_translation_url, reader_language_for
 from surveys import readers
 from surveys.forms import LIKERT_LEVELS, PollVoteForm, survey_sections
-from surveys.models import PollVote, SurveyResponse
+from surveys.models import PollPage, PollVote, SurveyResponse
 
 OPEN = "open"
 THANKS = "thanks"
@@ -118,7 +122,7 @@ def serve_survey(request, survey):
         return HttpResponseNotAllowed(ALLOWED_METHODS)
     data = request.POST if request.method == "POST" else request.GET
     try:
-        article = readers.resolve_article(data.get("article"), survey.locale)
+        article = readers.resolve_article(data.get("article"), survey.locale_id, request)
     except readers.InvalidArticle as invalid:
         return render_survey(request, survey, state=UNAVAILABLE, error=invalid.message, status=400)
     if request.method != "POST":
@@ -144,10 +148,12 @@ def serve_survey(request, survey):
             status=400,
         )
 
+    # A reader whose session starts with this answer cannot have answered before.
+    returning = readers.respondent_key(request) is not None
     respondent = readers.respondent_key(request, create=True)
     target = survey_target(survey, article)
     return_url = _return_url(request, article, survey, "feedback", reader_language)
-    if has_answered_survey(survey, article, respondent):
+    if returning and has_answered_survey(survey, article, respondent):
         readers.flash(request, target, ALREADY)
         return HttpResponseSeeOther(return_url)
     if not readers.claim_for_address(request, target):
@@ -158,7 +164,7 @@ def serve_survey(request, survey):
                 page=survey,
                 form_data=form.cleaned_data,
                 article=article,
-                locale=survey.locale,
+                locale_id=survey.locale_id,
                 survey_key=survey.translation_key,
                 article_key=article.translation_key if article else None,
                 respondent=respondent,
@@ -206,7 +212,7 @@ def poll_context(request, poll, article, *, form=None, error=None):
         "results": results,
         "total": total,
         "error": error,
-        "action": poll.get_url(request),
+        "action": reverse("surveys:poll_vote", args=[poll.pk]),
         "anchor": poll_anchor(poll),
         "reader_language": reader_language_for(request, poll),
         **fragment_context(request),
@@ -224,7 +230,7 @@ def serve_poll(request, poll):
         return HttpResponseNotAllowed(ALLOWED_METHODS)
     data = request.POST if request.method == "POST" else request.GET
     try:
-        article = readers.resolve_article(data.get("article"), poll.locale)
+        article = readers.resolve_article(data.get("article"), poll.locale_id, request)
     except readers.InvalidArticle as invalid:
         return render_poll(request, poll, error=invalid.message, status=400)
     if request.method != "POST":
@@ -250,10 +256,12 @@ def serve_poll(request, poll):
             status=400,
         )
 
+    # A reader whose session starts with this vote cannot have voted before.
+    returning = readers.respondent_key(request) is not None
     respondent = readers.respondent_key(request, create=True)
     target = poll_target(poll)
     return_url = _return_url(request, article, poll, poll_anchor(poll), reader_language)
-    if has_voted(poll, respondent):
+    if returning and has_voted(poll, respondent):
         readers.flash(request, target, ALREADY)
         return HttpResponseSeeOther(return_url)
     if not readers.claim_for_address(request, target):
@@ -265,7 +273,7 @@ def serve_poll(request, poll):
                 poll_key=poll.translation_key,
                 choice=form.cleaned_data["choice"],
                 article=article,
-                locale=poll.locale,
+                locale_id=poll.locale_id,
                 respondent=respondent,
                 reader_language=reader_language,
             )
@@ -275,3 +283,31 @@ def serve_poll(request, poll):
     else:
         readers.flash(request, target, THANKS)
     return HttpResponseSeeOther(return_url)
+
+
+def _live_poll(poll_id):
+    poll = PollPage.objects.live().filter(pk=poll_id).first()
+    # Whether an editor restricted who may see it (Wagtail's privacy setting).
+    restricted = poll is not None and poll.get_view_restrictions().exists()
+    return poll, restricted
+
+
+@origin_checked
+def vote_on_poll(request, poll_id):
+    """A vote on the poll ``poll_id``: ``serve_poll`` without routing the poll page's URL.
+
+    Votes are the one write many readers make at once; the live poll is read once per
+    content generation (``hub_site.cache.memo``) instead of being routed through the page
+    tree on every vote. A GET shows the poll page; a poll an editor made private is sent to
+    its page URL with the vote (307), where Wagtail asks for the password or sign-in first.
+    """
+    poll, restricted = remembered(request, ("live poll", poll_id), partial(_live_poll, poll_id))
+    if poll is None:
+        raise Http404
+    if request.method in ("GET", "HEAD"):
+        return HttpResponseSeeOther(poll.get_url(request))
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    if restricted:
+        return HttpResponseRedirect(poll.get_url(request), status=307)
+    return serve_poll(request, poll)

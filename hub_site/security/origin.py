@@ -12,8 +12,8 @@ current browser sends and a page on another site cannot forge:
 - without ``Origin``, the ``Referer`` must be on this site's origin.
 
 Anything else is refused. The pages whose POSTs are checked this way are listed in
-``ORIGIN_CHECKED_PAGE_TYPES``; every other POST keeps Django's token check
-(docs/deploy.md, "Forms on cached pages").
+``ORIGIN_CHECKED_PAGE_TYPES``, the views are decorated with ``origin_checked``; every other
+POST keeps Django's token check (docs/deploy.md, "Forms on cached pages").
 """
 
 from urllib.parse import urlsplit
@@ -60,6 +60,12 @@ def cross_site_refusal(request):
     return TemplateResponse(request, "hub_security/cross_site_post.html", status=403)
 
 
+def origin_checked(view):
+    """Mark a view whose POSTs are checked by origin instead of Django's CSRF token."""
+    view.origin_checked = True
+    return view
+
+
 def origin_checked_page_types():
     return tuple(apps.get_model(label) for label in settings.ORIGIN_CHECKED_PAGE_TYPES)
 
@@ -68,10 +74,10 @@ class OriginCheckedPagePostsMiddleware:
     """Check POSTs to survey and poll pages by origin instead of Django's CSRF token.
 
     Goes just above ``CsrfViewMiddleware``: its ``process_view`` runs first and, for a POST
-    to one of ``ORIGIN_CHECKED_PAGE_TYPES``, either refuses it (403) or marks it checked
-    (``csrf_processing_done``, the flag Django's own middleware sets on an accepted
-    request), so the token is not asked for. Django's test client switch
-    ``enforce_csrf_checks`` covers this check too, as it covers Django's.
+    to one of ``ORIGIN_CHECKED_PAGE_TYPES`` or an ``origin_checked`` view, either refuses
+    it (403) or marks it checked (``csrf_processing_done``, the flag Django's own
+    middleware sets on an accepted request), so the token is not asked for. Django's test
+    client switch ``enforce_csrf_checks`` covers this check too, as it covers Django's.
     """
 
     def __init__(self, get_response):
@@ -83,13 +89,14 @@ class OriginCheckedPagePostsMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.method != "POST":
             return None
-        match = request.resolver_match
-        if match is None or match.view_name != WAGTAIL_PAGE_VIEW_NAME:
-            return None
-        # Wagtail keeps the route on the request: serving the page reuses it.
-        route = Page.route_for_request(request, view_args[0] if view_args else "")
-        if route is None or not isinstance(route[0], origin_checked_page_types()):
-            return None
+        if not getattr(view_func, "origin_checked", False):
+            match = request.resolver_match
+            if match is None or match.view_name != WAGTAIL_PAGE_VIEW_NAME:
+                return None
+            # Wagtail keeps the route on the request: serving the page reuses it.
+            route = Page.route_for_request(request, view_args[0] if view_args else "")
+            if route is None or not isinstance(route[0], origin_checked_page_types()):
+                return None
         if not getattr(request, "_dont_enforce_csrf_checks", False):
             reason = cross_site_reason(request)
             if reason is not None:

@@ -3,6 +3,7 @@
 import pytest
 
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from surveys.models import PollVote, SurveyResponse
@@ -103,11 +104,19 @@ def test_other_methods_are_not_allowed(hcp_client, survey):
     assert hcp_client.put(survey.url).status_code == 405
 
 
-# Polls
+# Polls: votes are taken at the poll's vote URL (its form's action) and, for forms kept
+# from before it, at the poll page's own URL; every check holds at both.
 
 
-def test_a_missing_choice_is_refused(hcp_client, poll):
-    response = hcp_client.post(poll.url, {})
+@pytest.fixture(params=["vote URL", "poll page URL"])
+def target(request):
+    if request.param == "vote URL":
+        return lambda poll: reverse("surveys:poll_vote", args=[poll.pk])
+    return lambda poll: poll.url
+
+
+def test_a_missing_choice_is_refused(hcp_client, target, poll):
+    response = hcp_client.post(target(poll), {})
 
     assert response.status_code == 400
     assert "Your vote was not counted. Please choose one of the answers." in response.text
@@ -115,65 +124,69 @@ def test_a_missing_choice_is_refused(hcp_client, poll):
 
 
 @pytest.mark.parametrize("choice", ["999999", "abc", ""])
-def test_an_unknown_choice_is_refused(hcp_client, poll, choice):
-    response = hcp_client.post(poll.url, {"choice": choice})
+def test_an_unknown_choice_is_refused(hcp_client, target, poll, choice):
+    response = hcp_client.post(target(poll), {"choice": choice})
 
     assert response.status_code == 400
 
 
-def test_a_choice_from_another_poll_is_refused(hcp_client, poll, make_poll):
+def test_a_choice_from_another_poll_is_refused(hcp_client, target, poll, make_poll):
     other = make_poll("other")
 
-    response = hcp_client.post(poll.url, {"choice": other.choices.first().pk})
+    response = hcp_client.post(target(poll), {"choice": other.choices.first().pk})
 
     assert response.status_code == 400
     assert "That answer is not one of this poll&#x27;s choices." in response.text
 
 
-def test_a_tampered_article_id_on_a_vote_is_refused(hcp_client, poll):
-    response = hcp_client.post(poll.url, {"choice": poll.choices.first().pk, "article": "999999"})
+def test_a_tampered_article_id_on_a_vote_is_refused(hcp_client, target, poll):
+    response = hcp_client.post(
+        target(poll), {"choice": poll.choices.first().pk, "article": "999999"}
+    )
 
     assert response.status_code == 400
     assert "The page this answer was given on could not be found." in response.text
 
 
-def test_a_closed_poll_refuses_votes(hcp_client, make_poll):
+def test_a_closed_poll_refuses_votes(hcp_client, target, make_poll):
     poll = make_poll("closed", closes_at=timezone.now() + timezone.timedelta(hours=1))
-    type(poll).objects.filter(pk=poll.pk).update(closes_at=timezone.now())
+    assert hcp_client.post(target(poll), {}).status_code == 400  # read while open
+    poll.closes_at = timezone.now()
+    poll.save_revision().publish()
 
-    response = hcp_client.post(poll.url, {"choice": poll.choices.first().pk})
+    response = hcp_client.post(target(poll), {"choice": poll.choices.first().pk})
 
     assert response.status_code == 400
     assert "This poll has closed." in response.text
 
 
-def test_a_poll_not_open_yet_refuses_votes(hcp_client, make_poll):
+def test_a_poll_not_open_yet_refuses_votes(hcp_client, target, make_poll):
     poll = make_poll("later", opens_at=timezone.now() + timezone.timedelta(days=1))
 
-    response = hcp_client.post(poll.url, {"choice": poll.choices.first().pk})
+    response = hcp_client.post(target(poll), {"choice": poll.choices.first().pk})
 
     assert response.status_code == 400
     assert "This poll is not open yet." in response.text
 
 
-def test_a_missing_csrf_token_on_a_vote_is_refused(hcp_client, poll):
+def test_a_missing_csrf_token_on_a_vote_is_refused(hcp_client, target, poll):
     reader = Client(enforce_csrf_checks=True)
     reader.cookies = hcp_client.cookies  # a confirmed reader, so the gate lets the POST through
 
-    response = reader.post(poll.url, {"choice": poll.choices.first().pk})
+    response = reader.post(target(poll), {"choice": poll.choices.first().pk})
 
     assert response.status_code == 403
 
 
-def test_an_unpublished_poll_is_not_found(hcp_client, poll):
+def test_an_unpublished_poll_is_not_found(hcp_client, target, poll):
     poll.unpublish()
 
-    response = hcp_client.post(poll.url, {"choice": poll.choices.first().pk})
+    response = hcp_client.post(target(poll), {"choice": poll.choices.first().pk})
 
     assert response.status_code == 404
 
 
-def test_a_tampered_article_id_in_a_survey_link_is_refused(hcp_client, survey):
+def test_a_tampered_article_id_in_a_survey_link_is_refused(hcp_client, target, survey):
     response = hcp_client.get(survey.url, {"article": "999999"})
 
     assert response.status_code == 400
