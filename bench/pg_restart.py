@@ -134,10 +134,12 @@ def django_signing(secret_key):
     from django.utils.crypto import salted_hmac
 
     from hub_site.gate.cookies import COOKIE_NAME, signed_confirmation
+    from surveys.reader_cookie import state_from_cookie
 
-    def respondent(session_key):
-        # surveys/readers.py: respondent_key()
-        return salted_hmac("surveys.respondent", session_key, algorithm="sha256").hexdigest()
+    def respondent(reader_cookie):
+        # surveys/readers.py: respondent_key(), from the id in the reader's cookie
+        reader_id = state_from_cookie(reader_cookie).reader_id
+        return salted_hmac("surveys.respondent", reader_id, algorithm="sha256").hexdigest()
 
     return COOKIE_NAME, signed_confirmation(), respondent
 
@@ -195,7 +197,7 @@ class Load:
         answer = self.request(session, "post", path, data=data, allow_redirects=False)
         outcome = self.outcome(started, kind, "answer", answer)
         if answer is not None and answer.status_code == 303:
-            outcome.respondent = self.respondent_of(session.cookies.get("sessionid"))
+            outcome.respondent = self.respondent_of(session.cookies.get("hub_reader"))
         self.record(outcome)
 
     def request(self, session, method, path, **kwargs):

@@ -110,6 +110,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The Wagtail site from a per-process copy, for every later lookup (hub_site/cache/memo.py).
     "hub_site.cache.memo.RememberedSiteMiddleware",
+    # Writes the reader's cookie (their answers' id and notices, surveys/reader_cookie.py).
+    "surveys.reader_cookie.ReaderCookieMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Survey and poll POSTs are checked by origin, not by token (hub_site/security/origin.py).
@@ -346,6 +348,9 @@ LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 # Staff sessions end after 8 hours, and when the browser closes.
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
+# Readers who answer a survey or vote get this signed cookie instead of a session; it
+# lasts as long as a session would (surveys/reader_cookie.py).
+READER_COOKIE_NAME = "hub_reader"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # Staff logins: django-axes locks out a user name from an address after repeated failures.

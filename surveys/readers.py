@@ -1,13 +1,13 @@
 """Who is answering, where they answered, and how often their address may answer.
 
-A reader is identified by a salted hash of their Django session key (never the raw key or
-their address). The one-answer rules are enforced by unique constraints on that hash. A
-reader who drops their cookie gets a new session, so each client address is also limited
-with Django's cache:
+A reader is identified by a salted hash of the random id in their reader cookie
+(``surveys.reader_cookie``; never the raw id or their address). The one-answer rules are
+enforced by unique constraints on that hash. A reader who drops their cookie gets a new
+id, so each client address is also limited with Django's cache:
 
 - at most ``RATE_LIMIT`` survey answers and poll votes per ``RATE_WINDOW`` seconds, and
 - once an answer to a poll (or to a survey on an article) has been stored from an address,
-  no other session from that address may answer it for ``RATE_WINDOW`` seconds.
+  no other reader from that address may answer it for ``RATE_WINDOW`` seconds.
 
 Both are refused with HTTP 429. The client address is ``REMOTE_ADDR``: behind a proxy,
 the proxy must pass the reader's address there. A benchmark on one machine lifts both for
@@ -25,10 +25,10 @@ from django.utils.translation import gettext_lazy as _
 
 from hub_site.cache.memo import remembered
 from hub_site.security.ratelimit import count_in_window
+from surveys.reader_cookie import reader_state
 
 RATE_LIMIT = 10
 RATE_WINDOW = 60
-FLASH_SESSION_KEY = "surveys_flash"
 
 
 class InvalidArticle(ValueError):
@@ -64,15 +64,21 @@ def _hashed(purpose, value):
     return salted_hmac(f"surveys.{purpose}", value, algorithm="sha256").hexdigest()
 
 
+def is_preview(request):
+    # Wagtail marks its preview requests; the dummy ones it builds have no session either.
+    return getattr(request, "is_preview", False) or getattr(request, "session", None) is None
+
+
 def respondent_key(request, create=False):
-    """The reader's pseudonymous key, or None when they have no session yet."""
-    if getattr(request, "session", None) is None:  # an editor's preview
+    """The reader's pseudonymous key, or None when they have no reader id yet."""
+    if is_preview(request):  # an editor's preview answers nothing
         return None
-    if request.session.session_key is None:
+    state = reader_state(request)
+    if state.reader_id is None:
         if not create:
             return None
-        request.session.save()
-    return _hashed("respondent", request.session.session_key)
+        state.start()
+    return _hashed("respondent", state.reader_id)
 
 
 def _address_key(request, day=None):
@@ -146,14 +152,15 @@ def resolve_article(raw_id, locale_id, request=None):
 
 def flash(request, target, state):
     """Remember, for the reader's next page view, what happened to their answer."""
-    request.session[FLASH_SESSION_KEY] = {"target": target, "state": state}
+    reader_state(request).set_flash({"target": target, "state": state})
 
 
 def pop_flash(request, target):
-    if getattr(request, "session", None) is None or request.session.session_key is None:
+    if is_preview(request):
         return None
-    flashed = request.session.get(FLASH_SESSION_KEY)
+    reader = reader_state(request)
+    flashed = reader.flash
     if not flashed or flashed.get("target") != target:
         return None
-    del request.session[FLASH_SESSION_KEY]
+    reader.set_flash(None)
     return flashed.get("state")

@@ -148,7 +148,7 @@ def serve_survey(request, survey):
             status=400,
         )
 
-    # A reader whose session starts with this answer cannot have answered before.
+    # A reader whose id is new with this answer cannot have answered before.
     returning = readers.respondent_key(request) is not None
     respondent = readers.respondent_key(request, create=True)
     target = survey_target(survey, article)
@@ -256,7 +256,7 @@ def serve_poll(request, poll):
             status=400,
         )
 
-    # A reader whose session starts with this vote cannot have voted before.
+    # A reader whose id is new with this vote cannot have voted before.
     returning = readers.respondent_key(request) is not None
     respondent = readers.respondent_key(request, create=True)
     target = poll_target(poll)

@@ -1,9 +1,9 @@
 """Which responses a shared cache (nginx, a CDN) may keep, told through ``Cache-Control``.
 
-Only a Wagtail page answered 200 to a GET or HEAD from a reader without a session (so
-anonymous) whose HCP confirmation the app verified, that used no CSRF token and sets no
-cookie, is marked ``public, s-maxage``: such a response is the same for every
-confirmed reader of that URL. Every other Wagtail page response is ``private``. The gate's
+Only a Wagtail page answered 200 to a GET or HEAD from a reader without a session or a
+reader cookie (so anonymous) whose HCP confirmation the app verified, that used no CSRF
+token and sets no cookie, is marked ``public, s-maxage``: such a response is the same for
+every confirmed reader of that URL. Every other Wagtail page response is ``private``. The gate's
 own answers are already ``no-store`` (hub_site.gate).
 """
 
@@ -11,6 +11,7 @@ from django.conf import settings
 from django.utils.cache import patch_cache_control
 
 from hub_site.cache.freshness import seconds_fresh
+from hub_site.cache.reader_state import carries_own_state
 from hub_site.gate.access import WAGTAIL_PAGE_VIEW_NAME, is_confirmed
 
 # Purges make changes visible at once (hub_site.cache.invalidation); the lifetime only
@@ -25,9 +26,9 @@ def is_shareable(request, response):
         return False
     if getattr(request, "is_preview", False):
         return False
-    # Without a session cookie the reader is anonymous and has no state of their own
-    # (answers, flashed messages); templates may still read the empty session.
-    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+    # Without a session or reader cookie the reader is anonymous and has no state of
+    # their own (answers, notices); templates may still read the empty session.
+    if carries_own_state(request):
         return False
     # A page with a form carries the reader's own CSRF token.
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):

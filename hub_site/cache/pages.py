@@ -1,11 +1,11 @@
-"""The app's page cache: whole rendered pages for confirmed readers without a session.
+"""The app's page cache: whole rendered pages for confirmed readers without state of their own.
 
 Django's cache (Redis when ``REDIS_URL`` is set) keeps each live page's response for
 ``PAGE_CACHE_SECONDS``, keyed by scheme, host (the Wagtail site) and full path with its
 query (its prefix is the language). It keeps exactly what the edge may keep: the responses that
 ``SharedCacheHeadersMiddleware`` marks ``public`` (GET of a Wagtail page, 200, a confirmed
-reader without a session, so never a CMS user, a preview, a reader with a thank-you
-notice or results of their own, nor anything that sets a cookie or uses a CSRF token).
+reader without a session or reader cookie, so never a CMS user, a preview, a reader with a
+thank-you notice or results of their own, nor anything that sets a cookie or uses a CSRF token).
 
 Two middlewares, like Django's per-site cache:
 
@@ -35,6 +35,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 
 from hub_site.cache.freshness import seconds_fresh
+from hub_site.cache.reader_state import carries_own_state
 from hub_site.gate.access import WAGTAIL_PAGE_VIEW_NAME, is_confirmed
 from hub_site.gate.cookies import COOKIE_NAME, confirmation_lifetime, has_valid_confirmation
 from hub_site.logging import REQUEST_ID_HEADER, request_id_for
@@ -88,22 +89,23 @@ def page_key(request):
 
 
 def may_store(request, view_name):
-    """A page the gate let through, for a reader without a session."""
+    """A page the gate let through, for a reader without state of their own."""
     return (
         settings.PAGE_CACHE_SECONDS > 0
         and request.method in ("GET", "HEAD")
         and view_name == WAGTAIL_PAGE_VIEW_NAME
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not carries_own_state(request)
         and is_confirmed(request)
     )
 
 
 def may_answer(request):
-    """Cheap checks before the cache is asked: never a reader with a session or no cookie."""
+    """Cheap checks before the cache is asked: never a reader with state of their own, or
+    without the confirmation cookie."""
     return (
         settings.PAGE_CACHE_SECONDS > 0
         and request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not carries_own_state(request)
         and COOKIE_NAME in request.COOKIES
     )
 

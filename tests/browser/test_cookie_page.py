@@ -19,7 +19,7 @@ def test_cookie_page_lists_every_cookie_the_reader_journey_receives(live_site, p
     assert response.status == 200 and page.url.endswith("/en/cookies/")
     assert page.context.cookies() == []
     listed = set(re.findall(r"<li><b>([\w-]+)</b>", page.locator("main").inner_html()))
-    assert {"hcp_confirmed", "sessionid", "csrftoken"} <= listed
+    assert {"hcp_confirmed", "hub_reader", "csrftoken"} <= listed
 
     page.goto(f"{live_site.url}/en/articles/{SEED_ARTICLE_SLUG}/")
     page.get_by_role("button", name="I am a healthcare professional").click()

@@ -72,6 +72,7 @@ def test_the_front_passes_to_django_whatever_the_cache_must_not_answer(article):
         "no confirmation": "",
         "a tampered confirmation": cookie[:-2] + "xx",
         "a session": f"{cookie}; sessionid=abc",
+        "a reader cookie": f"{cookie}; hub_reader=abc",
     }
     for case, cookies in cases.items():
         status, headers, body, by_front = call(article.url, cookies)

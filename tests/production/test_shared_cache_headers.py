@@ -39,8 +39,9 @@ def test_a_forged_confirmation_cookie_is_not_marked_shareable(client, about):
     assert "public" not in response["Cache-Control"]
 
 
-def test_a_reader_with_a_session_gets_a_private_page(hcp_client, about):
-    hcp_client.cookies["sessionid"] = "anything"
+@pytest.mark.parametrize("own_state", ["sessionid", "hub_reader"])
+def test_a_reader_with_a_session_or_reader_cookie_gets_a_private_page(hcp_client, about, own_state):
+    hcp_client.cookies[own_state] = "anything"
 
     response = hcp_client.get(about.url)
 

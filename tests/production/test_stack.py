@@ -5,6 +5,7 @@ import sys
 import time
 import urllib.parse
 
+import pytest
 from bs4 import BeautifulSoup
 
 from deploy.stack import PROJECT_DIR
@@ -51,11 +52,12 @@ def test_a_reader_without_the_cookie_gets_the_gate_after_a_confirmed_one_was_cac
     assert "no-store" in headers["Cache-Control"]
 
 
-def test_a_reader_with_a_session_is_never_answered_from_the_edge(stack):
+@pytest.mark.parametrize("own_state", ["sessionid=someone", "hub_reader=someone"])
+def test_a_reader_with_a_session_or_reader_cookie_is_never_answered_from_the_edge(stack, own_state):
     cookie = confirmation_cookie()
     fetch(stack.base_url + INDEX, cookie)
 
-    _, headers, _ = fetch(stack.base_url + INDEX, f"{cookie}; sessionid=someone")
+    _, headers, _ = fetch(stack.base_url + INDEX, f"{cookie}; {own_state}")
 
     assert headers["X-Edge-Cache"] == "BYPASS"
 
@@ -145,11 +147,11 @@ def test_a_survey_form_from_the_edge_copy_is_accepted_and_a_cross_site_post_refu
     )
     assert status == 303
     assert count_responses(stack) == before + 1
-    (session,) = (
-        c.split(";")[0] for c in headers.get_all("Set-Cookie") if c.startswith("sessionid=")
+    (reader,) = (
+        c.split(";")[0] for c in headers.get_all("Set-Cookie") if c.startswith("hub_reader=")
     )
-    # The reader, now with a session, passes both caches and sees their thank-you.
-    _, headers, page = fetch(stack.base_url + SEED_ARTICLE, f"{cookie}; {session}")
+    # The reader, now with their reader cookie, passes both caches and sees their thank-you.
+    _, headers, page = fetch(stack.base_url + SEED_ARTICLE, f"{cookie}; {reader}")
     assert headers["X-Edge-Cache"] == "BYPASS"
     assert "survey-message--success" in page
     # Everyone else still shares the cached copy with the form: an answer changes nothing

@@ -1,5 +1,6 @@
 import pytest
 
+from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
 
@@ -72,12 +73,12 @@ def make_poll(home):
 
 @pytest.fixture
 def new_reader(hcp_client):
-    """Another confirmed reader: the HCP client's cookies without its session."""
+    """Another confirmed reader: the HCP client's cookies without its reader cookie."""
 
     def make(address="127.0.0.1"):
         reader = Client(REMOTE_ADDR=address)
         for name, morsel in hcp_client.cookies.items():
-            if name != "sessionid":
+            if name not in (settings.SESSION_COOKIE_NAME, settings.READER_COOKIE_NAME):
                 reader.cookies[name] = morsel.value
         return reader
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.sessions.backends.db import SessionStore
 from django.template import Context, Template
 from django.test import RequestFactory
@@ -21,16 +22,19 @@ def answers(levels=(4, 5, 3, 2), comments="", **extra):
 
 
 def render_tags(source, client=None, language="en", **context):
-    """Render survey template tags as the reader behind ``client`` (with their session),
+    """Render survey template tags as the reader behind ``client`` (with their cookies),
     in ``language`` as LocaleMiddleware would have activated it for the page."""
     request = RequestFactory().get(f"/{language}/")
-    session_key = client.session.session_key if client is not None else None
-    request.session = SessionStore(session_key=session_key)
+    if client is not None:
+        request.COOKIES = {name: morsel.value for name, morsel in client.cookies.items()}
+    request.session = SessionStore()
     request.user = None
     with translation.override(language):
         html = Template("{% load survey_tags %}" + source).render(
             Context({"request": request, **context})
         )
-    if request.session.modified:
-        request.session.save()
+    # What ReaderCookieMiddleware would send back: a notice shown is gone next time.
+    state = getattr(request, "_reader_state", None)
+    if client is not None and state is not None and state.changed:
+        client.cookies[settings.READER_COOKIE_NAME] = state.as_cookie_value()
     return html

@@ -1,0 +1,92 @@
+"""The reader's cookie (surveys/reader_cookie.py): who answered and their one-off notice, signed,
+without a session row; tampered or expired cookies count as a new reader."""
+
+import time
+
+import pytest
+
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.core import signing
+
+from surveys.models import PollVote
+from surveys.reader_cookie import ReaderState
+
+from .test_polls import choice_id
+
+pytestmark = pytest.mark.django_db
+
+
+def vote(client, poll, label="Very positive"):
+    return client.post(poll.url, {"choice": choice_id(poll, label)})
+
+
+def test_a_vote_gives_the_reader_a_signed_http_only_cookie_and_no_session(hcp_client, poll):
+    response = vote(hcp_client, poll)
+
+    cookie = response.cookies[settings.READER_COOKIE_NAME]
+    assert cookie["httponly"] and cookie["samesite"] == "Lax"
+    assert not cookie["max-age"]  # forgotten when the browser closes
+    assert settings.SESSION_COOKIE_NAME not in response.cookies
+    assert not Session.objects.exists()
+
+
+def test_the_thank_you_shows_once_then_the_reader_is_known_to_have_voted(hcp_client, poll):
+    vote(hcp_client, poll)
+
+    first = hcp_client.get(poll.url)
+    second = hcp_client.get(poll.url)
+
+    assert "Thank you for voting." in first.text
+    assert "Thank you for voting." not in second.text
+    assert "You have already voted in this poll." in second.text
+    assert settings.READER_COOKIE_NAME in first.cookies  # the notice was taken out
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["not-signed", "a" * 400, signing.dumps({"id": "short"}, salt="surveys.reader")],
+    ids=["unsigned", "garbage", "signed but not a reader id"],
+)
+def test_a_bad_cookie_counts_as_a_new_reader(hcp_client, poll, value):
+    hcp_client.cookies[settings.READER_COOKIE_NAME] = value
+
+    response = vote(hcp_client, poll)
+
+    assert response.status_code == 303
+    assert PollVote.objects.count() == 1
+    assert response.cookies[settings.READER_COOKIE_NAME].value != value
+
+
+def test_a_forged_notice_shows_nothing(hcp_client, poll):
+    forged = signing.dumps(
+        {"id": "a" * 32, "flash": {"target": f"poll:{poll.translation_key}", "state": "thanks"}},
+        salt="not-the-apps-salt",
+    )
+    hcp_client.cookies[settings.READER_COOKIE_NAME] = forged
+
+    assert "Thank you for voting." not in hcp_client.get(poll.url).text
+
+
+def test_a_cookie_older_than_a_session_may_live_counts_as_a_new_reader(
+    hcp_client, poll, monkeypatch
+):
+    vote(hcp_client, poll)
+    signed_at = time.time()
+    monkeypatch.setattr(signing.time, "time", lambda: signed_at + settings.SESSION_COOKIE_AGE + 1)
+
+    response = vote(hcp_client, poll, "Very negative")
+
+    assert response.status_code == 303
+    assert PollVote.objects.count() == 2
+
+
+def test_a_reader_id_round_trips_through_the_cookie_value():
+    state = ReaderState()
+    state.start()
+    state.set_flash({"target": "poll:x", "state": "thanks"})
+
+    raw = state.as_cookie_value()
+    data = signing.loads(raw, salt="surveys.reader")
+
+    assert data == {"id": state.reader_id, "flash": {"target": "poll:x", "state": "thanks"}}
