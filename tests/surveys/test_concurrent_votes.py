@@ -5,9 +5,11 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from django.conf import settings
 from django.db import connection, connections
 
 from surveys.models import PollVote
+from surveys.reader_cookie import ReaderState
 
 READERS = 24
 
@@ -57,11 +59,13 @@ def test_concurrent_votes_from_different_readers_are_each_counted_once(poll, new
     }
 
 
-def test_concurrent_votes_from_one_session_are_counted_once(poll, new_reader):
+def test_concurrent_votes_from_one_reader_are_counted_once(poll, new_reader):
     reader = new_reader()
-    reader.session.save()
+    identity = ReaderState()
+    identity.start()
+    reader.cookies[settings.READER_COOKIE_NAME] = identity.as_cookie_value()
     choice = poll.choices.first()
-    # One session sending from several addresses at once (a phone switching networks):
+    # One reader sending from several addresses at once (a phone switching networks):
     # only the unique constraint stands between these votes.
     clones = []
     for n in range(8):

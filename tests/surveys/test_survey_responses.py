@@ -2,7 +2,10 @@
 
 import pytest
 
+from django.conf import settings
+
 from surveys.models import SurveyResponse
+from surveys.reader_cookie import state_from_cookie
 
 from .conftest import add_article
 from .helpers import COMMENTS, STATEMENT_NAMES, answers, render_tags
@@ -44,10 +47,11 @@ def test_a_response_is_stored_with_its_article_and_locale(hcp_client, survey, ar
         **dict(zip(STATEMENT_NAMES, [4, 5, 3, 2], strict=True)),
         COMMENTS: "Very useful",
     }
-    # A salted hash of the session, never the session key itself.
-    session_key = hcp_client.session.session_key
+    # A salted hash of the reader's random id, never the id itself.
+    reader_id = state_from_cookie(hcp_client.cookies[settings.READER_COOKIE_NAME].value).reader_id
+    assert len(reader_id) == 32
     assert len(stored.respondent) == 64
-    assert session_key not in stored.respondent
+    assert reader_id not in stored.respondent
 
 
 def test_the_reader_returns_to_a_thank_you_in_place_of_the_form(hcp_client, survey, article):
