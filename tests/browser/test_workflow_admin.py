@@ -4,7 +4,10 @@ The screenshots are kept in docs/screenshots/ for the editor and reviewer guides
 guides show the admin as it is.
 """
 
+import re
 from pathlib import Path
+
+from playwright.sync_api import expect
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -58,6 +61,8 @@ def test_editor_submits_and_reviewers_approve_in_the_admin(live_site, page):
     # revision and restart the review (docs/reviewer-guide.md, known issue).
     page.locator(".public-DraftEditor-content").first.click()
     page.keyboard.type("Outcomes of allogeneic transplant in adolescents and young adults.")
+    # The editor copies its content into the form a moment after typing stops.
+    expect(page.locator("input[name='body']")).to_have_value(re.compile("allogeneic"))
     guide_shot(page, "editor-new-page")
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Submit to Editorial review").click()
