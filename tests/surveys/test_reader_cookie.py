@@ -8,9 +8,10 @@ import pytest
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core import signing
+from django.test import Client
 
 from surveys.models import PollVote
-from surveys.reader_cookie import ReaderState
+from surveys.reader_cookie import ReaderState, state_from_cookie
 
 from .test_polls import choice_id
 
@@ -72,13 +73,21 @@ def test_a_cookie_older_than_a_session_may_live_counts_as_a_new_reader(
     hcp_client, poll, monkeypatch
 ):
     vote(hcp_client, poll)
-    signed_at = time.time()
-    monkeypatch.setattr(signing.time, "time", lambda: signed_at + settings.SESSION_COOKIE_AGE + 1)
+    reader_id = state_from_cookie(hcp_client.cookies[settings.READER_COOKIE_NAME].value).reader_id
+    # The same reader's cookie, as the app signed it longer ago than a session lasts.
+    signed_at = time.time() - settings.SESSION_COOKIE_AGE - 1
+    with monkeypatch.context() as clock:
+        clock.setattr(time, "time", lambda: signed_at)
+        expired = ReaderState(reader_id).as_cookie_value()
+    later = Client(REMOTE_ADDR="10.0.0.9")  # another address: the per-address claim is apart
+    later.cookies = hcp_client.cookies
+    later.cookies[settings.READER_COOKIE_NAME] = expired
 
-    response = vote(hcp_client, poll, "Very negative")
+    response = vote(later, poll, "Very negative")
 
     assert response.status_code == 303
     assert PollVote.objects.count() == 2
+    assert response.cookies[settings.READER_COOKIE_NAME].value != expired
 
 
 def test_a_reader_id_round_trips_through_the_cookie_value():
