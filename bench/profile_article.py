@@ -63,7 +63,7 @@ def main():
     client.cookies[COOKIE_NAME] = signed_confirmation()
     # A session cookie, as bench/run.py's "uncached" rows send: both caches pass it by.
     client.cookies["sessionid"] = "bench-bypass"
-    from hub_site.cache.pages import bump_generation
+    from hub_site.cache.generation import bump as bump_generation
 
     def get():
         if args.cold:

@@ -1,7 +1,8 @@
 import pytest
 
-from django.core.cache import cache
 from django.db import connections
+
+from tests.caches import empty_caches
 
 
 @pytest.fixture(scope="session")
@@ -59,7 +60,4 @@ def hcp_client():
 @pytest.fixture(autouse=True)
 def clear_cache():
     """Each test starts with an empty cache, as its database starts from the migrated state."""
-    from hub_site.cache import memo
-
-    cache.clear()
-    memo.forget()
+    empty_caches()

@@ -15,7 +15,7 @@ Usage: ``{% wagtailpagecache fragment_seconds|default:0 "name" fragment_version 
 from django.conf import settings
 from django.utils.translation import get_language
 
-from hub_site.cache.pages import current_generation
+from hub_site.cache import generation
 from hub_site.translation.reader import current_reader_translation
 
 
@@ -25,7 +25,7 @@ def fragment_version(request):
         reading = "-"
     else:
         reading = f"{translation.language}{'-failed' if translation.failed else ''}"
-    return f"{current_generation(request)}:{reading}"
+    return f"{generation.for_request(request)}:{reading}"
 
 
 def fragment_cache(request):

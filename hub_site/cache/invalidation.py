@@ -41,7 +41,7 @@ from wagtail.images.models import AbstractRendition
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from hub_site.cache.pages import bump_generation
+from hub_site.cache.generation import bump as bump_generation
 
 # Rows written by readers, by rendering, or by the CMS for itself, that no reader page
 # shows: saving them retires no cached page, at either layer. Anything not listed does.

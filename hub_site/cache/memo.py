@@ -1,5 +1,5 @@
-"""Per-process copies of the rows every reader request reads: the site, its settings, the
-gate's copy.
+"""Per-process copies of what every reader request reads: the site, its settings, the
+gate's copy, and the page cache's whole responses (hub_site.cache.pages).
 
 They change only when someone saves them, and every save of a row readers see bumps the
 page cache's generation (``hub_site.cache.invalidation``). A copy is kept for the
@@ -7,7 +7,7 @@ generation it was read under, and for at most ``MAX_AGE`` seconds: a change made
 the signals' back (``QuerySet.update``) still shows within ``MAX_AGE``. A process that
 cannot reach the shared cache (no generation) reads the database.
 
-Each request gets its own deep copy: Wagtail and the views hang per-request state on
+Each request gets its own deep copy of a row: Wagtail and the views hang per-request state on
 these objects (``_request``, URL caches), which must never pass from one reader to the
 next.
 """
@@ -21,53 +21,62 @@ from django.core.exceptions import DisallowedHost
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Site
 
+from hub_site.cache import generation
+
 MAX_AGE = 30
+
+
+class GenerationStore:
+    """Values kept for one generation, for at most ``MAX_AGE`` seconds, at most
+    ``max_entries`` of them."""
+
+    def __init__(self, max_entries):
+        self.max_entries = max_entries
+        self._lock = threading.Lock()
+        self.forget()
+
+    def forget(self):
+        with self._lock:
+            self._kept = {"generation": None, "since": 0.0, "values": {}}
+
+    def values_for(self, generation):
+        now = time.monotonic()
+        kept = self._kept
+        if (
+            kept["generation"] != generation
+            or now - kept["since"] > MAX_AGE
+            or len(kept["values"]) >= self.max_entries
+        ):
+            with self._lock:
+                kept = self._kept = {"generation": generation, "since": now, "values": {}}
+        return kept["values"]
+
+
 # Keys are per host, and a request's Host header is the client's: past this many, a
 # generation's copies are dropped rather than grown without bound.
-MAX_ENTRIES = 256
-
-_lock = threading.Lock()
-_kept = {"generation": None, "since": 0.0, "values": {}}
+rows = GenerationStore(max_entries=256)
+# Whole responses of the page cache (hub_site.cache.pages), apart from the rows, so that
+# many distinct URLs never push the rows out. Readers' requests can name any number of
+# URLs; these are their bytes, a few tens of KB each.
+pages = GenerationStore(max_entries=128)
 
 
 def forget():
-    """Drop every copy (tests, or after changing rows without signals)."""
-    global _kept
-    with _lock:
-        _kept = {"generation": None, "since": 0.0, "values": {}}
-
-
-def _values_for(generation):
-    global _kept
-    now = time.monotonic()
-    kept = _kept
-    if (
-        kept["generation"] != generation
-        or now - kept["since"] > MAX_AGE
-        or len(kept["values"]) >= MAX_ENTRIES
-    ):
-        with _lock:
-            kept = _kept = {"generation": generation, "since": now, "values": {}}
-    return kept["values"]
-
-
-def _generation(request):
-    # Imported here: the page cache imports the gate, whose settings model uses this module.
-    from hub_site.cache.pages import current_generation, started_generation
-
-    # Until the first change after the cache was emptied there is no generation: one is
-    # started, so copies can be kept from the first request. 0: the cache is unreachable.
-    return current_generation(request) or started_generation()
+    """Drop every copy and the kept generation (tests, or after changing rows or the cache
+    without signals)."""
+    rows.forget()
+    pages.forget()
+    generation.forget()
 
 
 def remembered(request, key, load):
     """``load()``'s value, read once per generation per process; a fresh copy each call."""
-    generation = _generation(request) if request is not None else 0
-    if not generation:
+    read_under = generation.for_request(request) if request is not None else 0
+    if not read_under:
         return load()
     # The generation is read before loading: a value read while a change commits is
     # kept under the old generation, which the change retires.
-    values = _values_for(generation)
+    values = rows.values_for(read_under)
     try:
         value = values[key]
     except KeyError:
@@ -98,8 +107,8 @@ class RememberedSiteMiddleware:
 
     def __call__(self, request):
         key = _site_key(request)
-        generation = _generation(request) if key is not None else 0
-        values = _values_for(generation) if generation else None
+        read_under = generation.for_request(request) if key is not None else 0
+        values = rows.values_for(read_under) if read_under else None
         if values is not None and key in values:
             request._wagtail_site = copy.deepcopy(values[key])
             values = None

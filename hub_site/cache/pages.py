@@ -34,16 +34,16 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 
+from hub_site.cache import generation, memo
 from hub_site.cache.freshness import seconds_fresh
 from hub_site.cache.reader_state import carries_own_state
 from hub_site.gate.access import WAGTAIL_PAGE_VIEW_NAME, is_confirmed
 from hub_site.gate.cookies import COOKIE_NAME, confirmation_lifetime, has_valid_confirmation
 from hub_site.logging import REQUEST_ID_HEADER, request_id_for
 
-GENERATION_KEY = "pages:generation"
 # Part of every entry's key: entries of another layout (after a deploy changed it) are
-# never read. 2: whole responses, security headers included.
-ENTRY_LAYOUT = 2
+# never read. 3: whole responses, security headers included, with their expiry time.
+ENTRY_LAYOUT = 3
 HEADER = "X-App-Cache"
 # Per response, not per page: never kept in an entry.
 NOT_KEPT_HEADERS = frozenset({HEADER.lower(), REQUEST_ID_HEADER.lower()})
@@ -51,34 +51,6 @@ NOT_KEPT_HEADERS = frozenset({HEADER.lower(), REQUEST_ID_HEADER.lower()})
 # without finding an answer, so Django's middleware does not ask Redis again. A WSGI
 # environ key without the HTTP_ prefix: no request header can set it.
 FRONT_LOOKUP = "hub_site.page_cache.lookup"
-
-
-def bump_generation():
-    """Retire every cached page.
-
-    A missing counter (a flushed cache, or Redis evicting it) restarts from the clock in
-    nanoseconds, above any value it had: no copy kept from before can match it again.
-    """
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-
-
-def started_generation():
-    """The generation, started from the clock when the cache has none; 0 when it is down."""
-    cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-    return cache.get(GENERATION_KEY) or 0
-
-
-def current_generation(request):
-    """The site-wide generation, read once per request (the page cache may have read it)."""
-    looked_up = getattr(request, "_page_cache_lookup", None)
-    if looked_up is not None:
-        return looked_up[1]
-    if not hasattr(request, "_content_generation"):
-        request._content_generation = cache.get(GENERATION_KEY) or 0
-    return request._content_generation
 
 
 def page_key(request):
@@ -111,12 +83,28 @@ def may_answer(request):
 
 
 def lookup(request):
-    """(key, current generation, the live entry or None)."""
+    """(key, current generation, the live entry or None).
+
+    The entry comes from this process's copy when it has one of the current generation,
+    else from the shared cache (and is copied): a hit then costs no round trip to Redis.
+    """
     key = page_key(request)
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY) or 0
-    entry = found.get(key)
-    return key, generation, entry if entry is not None and entry[0] == generation else None
+    current = generation.for_request(request)
+    if not current:  # the cache is unreachable
+        return key, current, None
+    copies = memo.pages.values_for(current)
+    entry = copies.get(key)
+    if entry is None or not _is_live(entry, current):
+        entry = cache.get(key)
+        if entry is None or not _is_live(entry, current):
+            return key, current, None
+        copies[key] = entry
+    return key, current, entry
+
+
+def _is_live(entry, current):
+    stored_under, _lifetime_days, _stored, expires_at = entry
+    return stored_under == current and time.time() < expires_at
 
 
 def hit(request):
@@ -129,14 +117,15 @@ def hit(request):
     looked_up = request.META.get(FRONT_LOOKUP)
     if looked_up is not None:  # the front asked already, and had no answer
         request._page_cache_lookup = looked_up
+        request._content_generation = looked_up[1]
         return None
     if not may_answer(request):
         return None
-    key, generation, entry = lookup(request)
-    request._page_cache_lookup = request.META[FRONT_LOOKUP] = (key, generation)
+    key, current, entry = lookup(request)
+    request._page_cache_lookup = request.META[FRONT_LOOKUP] = (key, current)
     if entry is None:
         return None
-    _generation, lifetime_days, stored = entry
+    _generation, lifetime_days, stored, _expires_at = entry
     if not has_valid_confirmation(request, timedelta(days=lifetime_days)):
         return None
     return stored
@@ -179,7 +168,9 @@ class PageCacheMiddleware:
             return
         if "public" not in response.get("Cache-Control", "") or response.cookies:
             return
-        key, generation = noted[1]
+        key, stored_under = noted[1]
+        if not stored_under:  # the cache is unreachable: nothing could retire the copy
+            return
         timeout = seconds_fresh(request, settings.PAGE_CACHE_SECONDS)
         if timeout <= 0:
             return
@@ -188,7 +179,8 @@ class PageCacheMiddleware:
             name: value for name, value in response.items() if name.lower() not in NOT_KEPT_HEADERS
         }
         lifetime_days = confirmation_lifetime(request).days
-        entry = (generation, lifetime_days, (200, headers, response.content))
+        stored = (200, headers, response.content)
+        entry = (stored_under, lifetime_days, stored, time.time() + timeout)
         cache.set(key, entry, timeout=timeout)
 
 
@@ -215,8 +207,8 @@ class PageCacheMissMiddleware:
             return None
         looked_up = getattr(request, "_page_cache_lookup", None)
         if looked_up is None:
-            key, generation, _entry = lookup(request)
-            looked_up = (key, generation)
+            key, current, _entry = lookup(request)
+            looked_up = (key, current)
         # Stored under the generation read before rendering: if content changes while
         # this page renders, the copy is born retired.
         request._page_cache_key = looked_up

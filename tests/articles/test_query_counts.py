@@ -5,7 +5,6 @@ import os
 
 import pytest
 
-from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -18,6 +17,7 @@ from hub_site.demo.articles import SEED_ARTICLE_SLUG
 from hub_site.demo.surveys import load_surveys
 from surveys.models import PollChoice
 from tests.articles.factories import create_article, create_image, reference
+from tests.caches import empty_caches
 
 # Measured with every cache empty (Django's, so the footer's disclosure and Wagtail's site
 # root paths too), the HCP gate, the footer, the language links, the article's feedback
@@ -34,7 +34,7 @@ FEED_CEILING = 8
 def render_uncached(client, url):
     """Render once to create image renditions, then count a render with empty caches."""
     assert client.get(url).status_code == 200
-    cache.clear()
+    empty_caches()
 
 
 def queries_uncached(client, url):

@@ -95,7 +95,7 @@ def test_without_a_reachable_cache_every_request_reads_the_database():
 def test_copies_are_kept_at_most_max_age_seconds(monkeypatch):
     load = Loads()
     memo.remembered(RequestFactory().get("/"), "key", load)
-    kept_since = memo._kept["since"]
+    kept_since = memo.rows._kept["since"]
     monkeypatch.setattr(memo.time, "monotonic", lambda: kept_since + memo.MAX_AGE + 1)
 
     memo.remembered(RequestFactory().get("/"), "key", load)

@@ -11,7 +11,7 @@ from django.db import close_old_connections
 from django.test import RequestFactory
 
 from deploy.wsgi import application
-from hub_site.cache.pages import bump_generation
+from hub_site.cache.generation import bump as bump_generation
 from hub_site.gate.cookies import COOKIE_NAME, signed_confirmation
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,6 @@
 import pytest
 
 from django.conf import settings
-from django.core.cache import cache
 from django.test import override_settings
 from django.utils.cache import has_vary_header
 
@@ -11,6 +10,7 @@ from wagtail.models import Site
 
 from hub_site.gate.cookies import COOKIE_NAME
 from hub_site.models import HcpGateSettings
+from tests.caches import empty_caches
 from tests.gate.helpers import confirmation_signed_days_ago, gate_location
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,7 @@ WITH_PAGE_CACHE = [
 
 @pytest.fixture(params=["cache off", "Django's per-site cache", "the app's page cache"])
 def page_cache(request):
-    cache.clear()
+    empty_caches()
     if request.param == "cache off":
         with override_settings(PAGE_CACHE_SECONDS=0):
             yield False
@@ -36,7 +36,7 @@ def page_cache(request):
             MIDDLEWARE=WITH_PAGE_CACHE, CACHE_MIDDLEWARE_SECONDS=600, PAGE_CACHE_SECONDS=0
         ):
             yield True
-    cache.clear()
+    empty_caches()
 
 
 def test_a_reader_whose_confirmation_ended_gets_the_gate_not_a_cached_page(

@@ -173,6 +173,15 @@ def test_a_cookie_signed_with_another_salt_counts_as_not_confirmed(client, gated
     assert client.get("/en/about/").status_code == 303
 
 
+def test_a_confirmation_accepted_once_is_refused_under_another_secret_key(client, gated_page):
+    # The first request checks the signature and remembers the answer for this key only.
+    client.cookies[COOKIE_NAME] = signed_confirmation()
+    assert client.get("/en/about/").status_code == 200
+
+    with override_settings(SECRET_KEY="another-secret-" + "k" * 40):
+        assert client.get("/en/about/").status_code == 303
+
+
 def test_an_expired_confirmation_counts_as_not_confirmed(client, gated_page):
     client.cookies[COOKIE_NAME] = confirmation_signed_days_ago(31)
 

@@ -3,7 +3,6 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -11,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from home.models import FunderPage, FundingType, SponsorshipLevel
+from tests.caches import empty_caches
 
 # Queries for a page of either kind with every cache empty (the footer's disclosure too),
 # measured; what matters most is that it does not grow with the number of funders.
@@ -106,7 +106,7 @@ def test_home_page_shows_the_funders_strip_by_level(hcp_client, seed_funders, ho
 
 def _queries_for(client, url):
     client.get(url)  # creates the logo renditions
-    cache.clear()
+    empty_caches()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200

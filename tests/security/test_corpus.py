@@ -13,6 +13,7 @@ from wagtail.contrib.forms.models import FormSubmission
 
 from hub_site.gate.cookies import COOKIE_NAME, signed_confirmation
 from surveys.models import PollVote, SurveyResponse
+from tests.caches import empty_caches
 from tests.security.conftest import live_page
 from tests.security.corpus.cases import GROUPS, all_cases
 
@@ -52,9 +53,7 @@ def cookie_header(case):
 
 
 def send(case, urls):
-    from django.core.cache import cache
-
-    cache.clear()  # rate limits would otherwise answer most of the corpus with 429
+    empty_caches()  # rate limits would otherwise answer most of the corpus with 429
     extra = {**case.headers, "HTTP_COOKIE": cookie_header(case)}
     url = fill(case.url, urls)
     client = Client()
@@ -128,9 +127,7 @@ def test_generated_search_queries(hcp_client, query, page):
 @hypothesis_settings
 @given(next_url=hostile_text)
 def test_generated_return_urls_never_leave_the_site(client, next_url):
-    from django.core.cache import cache
-
-    cache.clear()
+    empty_caches()
     response = client.post("/en/hcp-confirm/", {"next": next_url})
 
     assert response.status_code == 303

@@ -1,7 +1,6 @@
 import pytest
 
 from django.conf import settings
-from django.core.cache import cache
 from django.test import Client
 
 from wagtail.models import Locale, Site
@@ -10,14 +9,15 @@ from articles.models import ArticleIndexPage
 from hub_site.demo.surveys import load_surveys
 from surveys.models import PollChoice, PollPage
 from tests.articles.factories import create_article, create_index
+from tests.caches import empty_caches
 
 
 @pytest.fixture(autouse=True)
 def fresh_rate_limits():
     """Rate limits live in the cache, which outlives a test's database rollback."""
-    cache.clear()
+    empty_caches()
     yield
-    cache.clear()
+    empty_caches()
 
 
 @pytest.fixture

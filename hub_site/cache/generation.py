@@ -1,0 +1,181 @@
+"""The site-wide content generation: one counter in the shared cache that every change of
+content readers see bumps (``hub_site.cache.invalidation``), retiring every page copy,
+fragment and per-process copy at once.
+
+Every reader request needs it, and asking Redis for it is a network round trip that cost
+more than everything else a page-cache hit does. So each process keeps the value it read
+and a background thread subscribes to ``CHANNEL``, on which every bump is announced; the
+announcement drops the kept value, so the next request reads the new one. The kept value
+is trusted only while the subscription is up, and for at most ``TRUST_SECONDS`` even
+then: a bump whose announcement was lost (a change made by hand in Redis, a flush, a
+connection that died without a word) shows within that time.
+
+Without Redis (the local-memory cache of development and tests) the counter lives in
+the process and is read on every call.
+"""
+
+import logging
+import os
+import threading
+import time
+
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.core.cache.backends.redis import RedisCache
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "pages:generation"
+CHANNEL = "pages:generation:bumped"
+TRUST_SECONDS = 1.0
+# How long the watcher waits for a message before looking at its connection again, and
+# before trying again after the connection failed.
+LISTEN_SECONDS = 5.0
+RETRY_SECONDS = 1.0
+
+
+def read():
+    """The generation as the shared cache has it; 0 when there is none or it is unreachable."""
+    return cache.get(GENERATION_KEY) or 0
+
+
+def _start():
+    # From the clock in nanoseconds: above any value the counter had before it was lost,
+    # so no copy kept from before can match again.
+    cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def bump():
+    """Retire every cached page and copy, here at once and in other processes on the
+    announcement."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # a flushed cache, or Redis evicted the counter
+        _start()
+    _watch.forget()
+    _watch.announce()
+
+
+def started():
+    """The generation, started when the cache has none; 0 when the cache is unreachable."""
+    _start()
+    return current()
+
+
+def current():
+    return _watch.current()
+
+
+def for_request(request):
+    """The generation, read once per request (and started if the cache has none): all a
+    request keeps is kept under the generation it started with. 0: the cache is
+    unreachable."""
+    try:
+        return request._content_generation
+    except AttributeError:
+        request._content_generation = current() or started()
+        return request._content_generation
+
+
+def forget():
+    """Read the generation afresh next time (tests, after emptying the cache)."""
+    _watch.forget()
+
+
+class GenerationWatch:
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._value = None
+        self._read_at = 0.0
+        # Counts the drops: a value read before a drop is not kept after it.
+        self._drops = 0
+        self._subscribed = False
+        self._pid = None
+
+    def current(self):
+        value = self._value
+        if value is not None and time.monotonic() - self._read_at < TRUST_SECONDS:
+            return value
+        if not self._watching():
+            return read()
+        drops = self._drops
+        value = read()
+        with self._lock:
+            if value and self._subscribed and self._drops == drops:
+                self._value, self._read_at = value, time.monotonic()
+        return value
+
+    def forget(self):
+        with self._lock:
+            self._value = None
+            self._drops += 1
+
+    def announce(self):
+        client = _redis_client()
+        if client is None:
+            return
+        try:
+            client.publish(cache.make_key(CHANNEL), b"")
+        except Exception:
+            # The bump itself went through; other processes see it within TRUST_SECONDS.
+            logger.warning("could not announce a new content generation", exc_info=True)
+
+    def _watching(self):
+        """Whether a kept value may be trusted: the watcher thread runs and is subscribed."""
+        if self._pid != os.getpid():
+            client = _redis_client()
+            if client is None:
+                return False
+            with self._lock:
+                if self._pid != os.getpid():  # a new process (a forked worker) starts its own
+                    self._pid = os.getpid()
+                    self._subscribed = False
+                    self._value = None
+                    threading.Thread(
+                        target=self._listen, args=(client,), name="generation-watch", daemon=True
+                    ).start()
+        return self._subscribed
+
+    def _listen(self, client):
+        failing = False
+        while True:
+            pubsub = client.pubsub()
+            try:
+                pubsub.subscribe(cache.make_key(CHANNEL))
+                confirmation = pubsub.get_message(timeout=LISTEN_SECONDS)
+                if confirmation is None or confirmation["type"] != "subscribe":
+                    raise ConnectionError("no confirmation of the subscription")
+                # Values read before this point may predate a bump nobody announced to us.
+                self.forget()
+                self._subscribed = True
+                if failing:
+                    logger.warning("watching the content generation again")
+                    failing = False
+                while True:
+                    # Any message drops the kept value: an announcement, and also the
+                    # confirmation redis-py's reconnection brings, after which announcements
+                    # made while it was away are lost.
+                    if pubsub.get_message(timeout=LISTEN_SECONDS) is not None:
+                        self.forget()
+            except Exception:
+                if not failing:  # once per outage: Redis down is logged by the cache
+                    logger.warning("watching the content generation failed", exc_info=True)
+                    failing = True
+            finally:
+                self._subscribed = False
+                self.forget()
+                try:
+                    pubsub.close()
+                except Exception:
+                    logger.debug("closing the generation subscription failed", exc_info=True)
+            time.sleep(RETRY_SECONDS)
+
+
+def _redis_client():
+    backend = caches[DEFAULT_CACHE_ALIAS]
+    if not isinstance(backend, RedisCache):
+        return None
+    # Django's Redis backend has no public way to its client; pub/sub needs one.
+    return backend._cache.get_client(write=True)
+
+
+_watch = GenerationWatch()
