@@ -190,6 +190,8 @@ else:
 # confirmed readers; 0 turns it off. On by default only with Redis: a local-memory cache
 # is per process, and one process cannot retire the copies another keeps.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300 if REDIS_URL else 0)
+# Edge purges are sent once (settings.production sends them twice).
+EDGE_REPURGE_SECONDS = 0
 
 # Sessions are written to the database and read through the cache: they survive a cache
 # flush or a Redis restart.

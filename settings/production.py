@@ -58,6 +58,10 @@ if FRONTEND_CACHE_PURGE_URL:
             "LOCATION": FRONTEND_CACHE_PURGE_URL,
         }
     }
+# Every purge is sent again this many seconds later (hub_site/cache/invalidation.py): a
+# response rendered from the old rows and still on its way when the first purge ran is
+# not kept at the edge past it. 0: once only.
+EDGE_REPURGE_SECONDS = env.float("EDGE_REPURGE_SECONDS", default=2.0)
 
 # Structured logs (one JSON object a line, with the request id) unless LOG_FORMAT says text.
 LOGGING["handlers"]["console"]["formatter"] = env.str("LOG_FORMAT", default="json")

@@ -69,16 +69,28 @@ def is_preview(request):
     return getattr(request, "is_preview", False) or getattr(request, "session", None) is None
 
 
-def respondent_key(request, create=False):
+def respondent_key(request):
     """The reader's pseudonymous key, or None when they have no reader id yet."""
     if is_preview(request):  # an editor's preview answers nothing
         return None
     state = reader_state(request)
     if state.reader_id is None:
-        if not create:
-            return None
-        state.start()
+        return None
     return _hashed("respondent", state.reader_id)
+
+
+def answering_respondent(request):
+    """(the answering reader's key, whether they had a reader id before this answer).
+
+    A reader without one gets one now, so cannot have answered before.
+    """
+    if is_preview(request):
+        return None, False
+    state = reader_state(request)
+    returning = state.reader_id is not None
+    if not returning:
+        state.start()
+    return _hashed("respondent", state.reader_id), returning
 
 
 def _address_key(request, day=None):

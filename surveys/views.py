@@ -148,9 +148,7 @@ def serve_survey(request, survey):
             status=400,
         )
 
-    # A reader whose id is new with this answer cannot have answered before.
-    returning = readers.respondent_key(request) is not None
-    respondent = readers.respondent_key(request, create=True)
+    respondent, returning = readers.answering_respondent(request)
     target = survey_target(survey, article)
     return_url = _return_url(request, article, survey, "feedback", reader_language)
     if returning and has_answered_survey(survey, article, respondent):
@@ -256,9 +254,7 @@ def serve_poll(request, poll):
             status=400,
         )
 
-    # A reader whose id is new with this vote cannot have voted before.
-    returning = readers.respondent_key(request) is not None
-    respondent = readers.respondent_key(request, create=True)
+    respondent, returning = readers.answering_respondent(request)
     target = poll_target(poll)
     return_url = _return_url(request, article, poll, poll_anchor(poll), reader_language)
     if returning and has_voted(poll, respondent):

@@ -27,8 +27,8 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "pages:generation"
 CHANNEL = "pages:generation:bumped"
 TRUST_SECONDS = 1.0
-# How long the watcher waits for a message before looking at its connection again, and
-# before trying again after the connection failed.
+# How long the watcher waits for a message at a time, and before subscribing again after
+# its connection failed.
 LISTEN_SECONDS = 5.0
 RETRY_SECONDS = 1.0
 
@@ -115,9 +115,9 @@ class GenerationWatch:
             return
         try:
             client.publish(cache.make_key(CHANNEL), b"")
-        except Exception:
+        except Exception as error:
             # The bump itself went through; other processes see it within TRUST_SECONDS.
-            logger.warning("could not announce a new content generation", exc_info=True)
+            logger.warning("could not announce a new content generation: %s", error)
 
     def _watching(self):
         """Whether a kept value may be trusted: the watcher thread runs and is subscribed."""

@@ -20,7 +20,8 @@ renditions are deleted, and a page kept anywhere would point at them.
   left to Wagtail's page signals, so that saving a draft purges nothing; the changed
   page's own URLs are added, since an unpublished or deleted page is no longer live. On
   this site's scale (hundreds of pages, changes a few times a day) that is a few hundred
-  PURGE requests on loopback.
+  PURGE requests on loopback. The same purge is sent again ``EDGE_REPURGE_SECONDS``
+  later, for responses of the old content still in flight the first time.
 
 Poll votes retire nothing: results are shown only to readers who voted (they have a
 session, and no cache answers them) or once the poll has closed (and then no vote is
@@ -28,6 +29,7 @@ taken). The moment a poll opens or closes bounds the cached copies' lifetime ins
 (hub_site.cache.freshness).
 """
 
+import threading
 from functools import cache
 
 from django.conf import settings
@@ -127,6 +129,26 @@ def purge_all_pages(changed_page_urls=()):
     batch = PurgeBatch(changed_page_urls)
     batch.add_pages(Page.objects.live().public().exclude(depth=1).specific(defer=True))
     batch.purge()
+    purge_again_later(batch)
+
+
+def purge_again_later(batch):
+    """Send the purge again after ``EDGE_REPURGE_SECONDS``.
+
+    A response rendered from the old rows may still be on its way to the edge when the
+    first purge arrives (its render began before the change; or it came from an app
+    server whose copies the change has not reached yet, at most
+    ``generation.TRUST_SECONDS`` later), and the edge would keep it for its whole
+    lifetime. The second purge removes it.
+    """
+    delay = settings.EDGE_REPURGE_SECONDS
+    if delay <= 0 or not batch.urls:
+        return
+    # The backends of now: the timer runs after this request, outside any settings it had.
+    backend_settings = dict(settings.WAGTAILFRONTENDCACHE)
+    timer = threading.Timer(delay, batch.purge, kwargs={"backend_settings": backend_settings})
+    # Not a daemon: a command that publishes and exits (publish_scheduled) waits for it.
+    timer.start()
 
 
 def purge_edge_after_commit():

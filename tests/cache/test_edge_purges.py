@@ -5,6 +5,8 @@ readers see is saved (an image, a snippet, a setting); nothing for rows no reade
 shows (a draft's revision, a workflow state, a vote); once per transaction.
 """
 
+import time
+
 import pytest
 
 from django.apps import apps
@@ -111,3 +113,20 @@ def test_many_rows_in_one_transaction_purge_once(
         assert edge == [], "nothing before the commit"
 
     assert len(edge) == 1
+
+
+def test_every_purge_is_sent_again_after_in_flight_responses_arrived(
+    image, article, edge, settings, django_capture_on_commit_callbacks
+):
+    settings.EDGE_REPURGE_SECONDS = 0.1
+    with django_capture_on_commit_callbacks(execute=True):
+        image.title = "Figure 1"
+        image.save()
+    assert len(edge) == 1
+
+    deadline = time.monotonic() + 5
+    while len(edge) < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+    assert edge == [edge[0], edge[0]]
+    assert any(url.endswith(article.url) for url in edge[1])

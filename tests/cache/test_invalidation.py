@@ -7,11 +7,9 @@ that passed without the cache being in use would be caught by that assertion.
 import pytest
 from bs4 import BeautifulSoup
 
-from wagtail.models import Locale
-
 from home.models import FunderIndexPage, FunderPage, FundingType, StandardPage
-from hub_site.models import GateCopy
 from tests.articles.factories import create_article
+from tests.gate.helpers import publish_withdraw_label
 from tests.home.conftest import SEED_GRANT, publish_child
 
 pytestmark = pytest.mark.django_db
@@ -106,11 +104,7 @@ def test_a_renamed_topic_shows_on_its_articles(hcp_client, article, topic):
 def test_edited_site_copy_shows_at_once(hcp_client, about):
     assert "I am not a healthcare professional" in cached(hcp_client, about.url).text
 
-    copy = GateCopy.built_in()
-    copy.locale = Locale.get_default()
-    copy.withdraw_label = "Not a healthcare professional? Leave here"
-    copy.save()
-    copy.save_revision().publish()
+    publish_withdraw_label("Not a healthcare professional? Leave here")
 
     assert "Not a healthcare professional? Leave here" in hcp_client.get(about.url).text
 

@@ -7,12 +7,12 @@ from django.db import connection
 from django.test import RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
 
-from wagtail.models import Locale, Site
+from wagtail.models import Site
 
 from hub_site.cache import memo
-from hub_site.models import GateCopy
 from surveys.models import SurveySettings
 from tests.cache.test_fragments import session_reader  # noqa: F401 (a fixture)
+from tests.gate.helpers import publish_withdraw_label
 
 pytestmark = pytest.mark.django_db
 
@@ -53,11 +53,7 @@ def test_a_changed_setting_shows_at_once(session_reader, article):  # noqa: F811
 def test_edited_gate_copy_shows_at_once_to_a_reader_with_a_session(session_reader, article):  # noqa: F811
     assert "I am not a healthcare professional" in session_reader.get(article.url).text
 
-    copy = GateCopy.built_in()
-    copy.locale = Locale.get_default()
-    copy.withdraw_label = "Not a healthcare professional? Leave here"
-    copy.save()
-    copy.save_revision().publish()
+    publish_withdraw_label("Not a healthcare professional? Leave here")
 
     assert "Not a healthcare professional? Leave here" in session_reader.get(article.url).text
 

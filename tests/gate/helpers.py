@@ -3,7 +3,10 @@ from urllib.parse import urlencode
 
 from django.core import signing
 
+from wagtail.models import Locale
+
 from hub_site.gate.cookies import CONFIRMED, COOKIE_NAME, SIGNING_SALT
+from hub_site.models import GateCopy
 
 DAY = 24 * 60 * 60
 
@@ -30,3 +33,12 @@ def confirmation_signed_days_ago(days_ago):
 def gate_location(language, next_url):
     """Where the gate sends an unconfirmed reader who asked for ``next_url``."""
     return f"/{language}/hcp-confirm/?{urlencode({'next': next_url})}"
+
+
+def publish_withdraw_label(label):
+    """Publish the default language's gate copy with ``label`` on its withdraw link."""
+    copy = GateCopy.built_in()
+    copy.locale = Locale.get_default()
+    copy.withdraw_label = label
+    copy.save()
+    copy.save_revision().publish()
