@@ -21,6 +21,7 @@ from hub_site.cache.memo import remembered
 from hub_site.security.origin import origin_checked
 from hub_site.translation.reader import machine_translation_url, reader_language_for
 from surveys import readers
+from surveys.durability import commit_without_waiting_for_the_disk
 from surveys.forms import LIKERT_LEVELS, PollVoteForm, survey_sections
 from surveys.models import PollPage, PollVote, SurveyResponse
 
@@ -264,6 +265,7 @@ def serve_poll(request, poll):
         return too_many_requests(request, repeated=True)
     try:
         with transaction.atomic():
+            commit_without_waiting_for_the_disk()
             PollVote.objects.create(
                 poll=poll,
                 poll_key=poll.translation_key,

@@ -61,3 +61,13 @@ def hcp_client():
 def clear_cache():
     """Each test starts with an empty cache, as its database starts from the migrated state."""
     empty_caches()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language: a request to a page in another language
+    leaves that language active in the thread (Django's LocaleMiddleware activates it and
+    nothing deactivates it), and code run outside a request would render in it."""
+    from django.utils import translation
+
+    translation.deactivate()

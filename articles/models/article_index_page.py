@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +10,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from articles.models.article_page import ArticlePage
 from articles.models.topic import Topic
+from hub_site.cache import memo
+from hub_site.cache.memo import remembered
 from hub_site.pagination import paginate
 
 
@@ -41,19 +45,27 @@ class ArticleIndexPage(Page):
 
     def route(self, request, path_components):
         """An article is found with what its page shows in one query, not Wagtail's two
-        (the page, then its specific fields) plus one for each related object."""
+        (the page, then its specific fields) plus one for each related object; and that
+        once per content generation in each process (hub_site.cache.memo): publishing,
+        unpublishing, moving or deleting any page starts a new one."""
         if len(path_components) == 1:
-            article = (
-                ArticlePage.objects.child_of(self)
-                .for_article_page()
-                .filter(slug=path_components[0])
-                .first()
-            )
+            try:
+                article = remembered(
+                    request,
+                    ("article", self.pk, path_components[0]),
+                    partial(self.live_child_article, path_components[0]),
+                    store=memo.routes,
+                )
+            except ArticlePage.DoesNotExist:
+                article = None
             if article is not None:
                 # As Wagtail's own route does: the article's parent is this page.
                 article._cached_parent_obj = self
                 return article.route(request, [])
         return super().route(request, path_components)
+
+    def live_child_article(self, slug):
+        return ArticlePage.objects.child_of(self).live().for_article_page().get(slug=slug)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

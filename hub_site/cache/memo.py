@@ -1,5 +1,6 @@
 """Per-process copies of what every reader request reads: the site, its settings, the
-gate's copy, and the page cache's whole responses (hub_site.cache.pages).
+gate's copy, the article a URL routes to, and the page cache's whole responses
+(hub_site.cache.pages).
 
 They change only when someone saves them, and every save of a row readers see bumps the
 page cache's generation (``hub_site.cache.invalidation``). A copy is kept for the
@@ -59,6 +60,9 @@ rows = GenerationStore(max_entries=256)
 # many distinct URLs never push the rows out. Readers' requests can name any number of
 # URLs; these are their bytes, a few tens of KB each.
 pages = GenerationStore(max_entries=128)
+# Pages found by routing, apart again: a site has more articles than rows. A request for
+# an unknown slug keeps nothing.
+routes = GenerationStore(max_entries=256)
 
 
 def forget():
@@ -66,17 +70,21 @@ def forget():
     without signals)."""
     rows.forget()
     pages.forget()
+    routes.forget()
     generation.forget()
 
 
-def remembered(request, key, load):
-    """``load()``'s value, read once per generation per process; a fresh copy each call."""
+def remembered(request, key, load, store=rows):
+    """``load()``'s value, read once per generation per process; a fresh copy each call.
+
+    An exception from ``load`` (nothing found) is raised, and nothing kept.
+    """
     read_under = generation.for_request(request) if request is not None else 0
     if not read_under:
         return load()
     # The generation is read before loading: a value read while a change commits is
     # kept under the old generation, which the change retires.
-    values = rows.values_for(read_under)
+    values = store.values_for(read_under)
     try:
         value = values[key]
     except KeyError:

@@ -41,9 +41,10 @@ def test_the_second_reader_with_a_session_gets_the_same_page_from_fragments(
     assert not first.has_header("X-App-Cache")
 
     # Not the related articles, topics, renditions, survey fields, poll choices or
-    # language versions, nor the site, its settings or the gate's copy (the process's
-    # copies, hub_site/cache/memo.py): the session and Wagtail's routing.
-    with django_assert_num_queries(5):
+    # language versions, nor the site, its settings, the gate's copy or the article itself
+    # (the process's copies, hub_site/cache/memo.py): the session, the active locale, the
+    # section's routing and the view restrictions.
+    with django_assert_num_queries(4):
         second = session_reader.get(article.url)
 
     assert main_text(second) == main_text(first)

@@ -1,5 +1,6 @@
-"""The process's copies of the site, its settings and the gate's copy (hub_site/cache/memo.py):
-read once per content generation, a copy per request, retired by any change."""
+"""The process's copies of the site, its settings, the gate's copy and the articles routed
+to (hub_site/cache/memo.py): read once per content generation, a copy per request, retired
+by any change."""
 
 import pytest
 
@@ -65,6 +66,26 @@ class Loads:
     def __call__(self):
         self.count += 1
         return {"site_name": "Hub", "seen_by": []}
+
+
+def test_an_article_is_routed_from_the_process_copy_until_pages_change(session_reader, article):  # noqa: F811
+    first = tables_read(session_reader, article.url)
+    assert "articles_articlepage" in first
+
+    assert "articles_articlepage" not in tables_read(session_reader, article.url)
+
+    article.unpublish()  # any page's publication state starts a new generation
+
+    assert session_reader.get(article.url).status_code == 404
+
+
+def test_an_unknown_article_slug_keeps_nothing(session_reader, article):  # noqa: F811
+    unknown = article.url.rstrip("/") + "-unknown/"
+
+    assert session_reader.get(unknown).status_code == 404
+    assert session_reader.get(unknown).status_code == 404
+
+    assert all(key[0] != "article" for key in memo.routes._kept["values"])
 
 
 def test_each_request_gets_a_copy_of_its_own():
