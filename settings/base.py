@@ -56,6 +56,7 @@ CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "hub_site",
     "hub_site.workflows",
+    "hub_site.certification",
     "hub_site.security",
     "hub_site.i18n",
     "hub_site.translation",
@@ -242,6 +243,10 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
 # after a step approved sends the page back through review from the first step.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_FINISH_WORKFLOW_ACTION = "hub_site.workflows.actions.publish_approved_revision"
+# Translating a live page makes a draft in the target locale: it goes live only through
+# that locale's translation review, with a certificate (wagtail-localize would otherwise
+# publish the untranslated copy at once).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

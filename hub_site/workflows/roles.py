@@ -105,7 +105,8 @@ ROLES = (
     Role(SITE_MANAGERS, all_permissions=True, description="Everything."),
 )
 
-ALL_PAGE_PERMISSIONS = ("add", "change", "publish", "bulk_delete", "lock", "unlock")
+# No role publishes pages: only a certified review run does (hub_site/certification).
+ALL_PAGE_PERMISSIONS = ("add", "change", "bulk_delete", "lock", "unlock")
 
 # Workflows created by the data migration: name -> task names in order.
 EDITORIAL_WORKFLOWS = {
@@ -117,6 +118,24 @@ TASK_GROUPS = {
     COMPLIANCE_TASK: (COMPLIANCE_REVIEWERS, SITE_MANAGERS),
 }
 TRANSLATION_TASK_GROUPS = (TRANSLATION_REVIEWERS, SITE_MANAGERS)
+
+
+def group_names(user):
+    """The user's group names, looked up once per user object: a request asks several
+    times (menus, header buttons, panels)."""
+    names = getattr(user, "hub_group_names", None)
+    if names is None:
+        names = frozenset(user.groups.values_list("name", flat=True)) if user.pk else frozenset()
+        user.hub_group_names = names
+    return names
+
+
+def in_any_group(user, names):
+    return not group_names(user).isdisjoint(names)
+
+
+def is_site_manager(user):
+    return user.is_superuser or SITE_MANAGERS in group_names(user)
 
 
 def translation_review_name(language_code):
@@ -149,6 +168,8 @@ def _grant_page_permissions(group, page, types):
 
     for permission in _page_permissions(types):
         GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+    # Publishing is the certified review run's alone; a grant from before is taken back.
+    GroupPagePermission.objects.filter(group=group, permission__codename="publish_page").delete()
 
 
 def _set_collection_permissions(group, types):
@@ -237,7 +258,7 @@ def sync_roles(using="default", **kwargs):
     for role in ROLES:
         group = groups[role.name]
         if role.all_permissions:
-            group.permissions.set(Permission.objects.all())
+            group.permissions.set(Permission.objects.exclude(codename="publish_page"))
             if site_root is not None:
                 _grant_page_permissions(group, site_root, ALL_PAGE_PERMISSIONS)
             _set_collection_permissions(group, COLLECTION_MANAGE)

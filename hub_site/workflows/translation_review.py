@@ -2,8 +2,9 @@
 
 wagtail-localize's translation editor saves translated strings and can publish, but has no
 "submit for review" action of its own. Translators hold no publish permission, so this view
-turns their strings into a draft revision (wagtail-localize's ``save_target``) and starts
-the page's workflow, which is the translation review of the page's locale.
+turns their strings into a draft revision and starts the page's workflow, which is the
+translation review of the page's locale. A translation that could not be approved
+(untranslated segments, figures differing from the original unconfirmed) is not submitted.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -15,26 +16,18 @@ from django.views.decorators.http import require_http_methods
 
 from wagtail.admin import messages
 from wagtail.admin.ui.menus.pages import PageMenuItem
-from wagtail.models import Locale, Page
-from wagtail_localize.models import Translation
+from wagtail.models import Page
 
-from hub_site.translation.checks import flagged_segments
-from hub_site.translation.views import refuse_flagged
-
-
-def active_translation(page):
-    """The wagtail-localize translation whose target is this page, if it is one."""
-    if page.locale_id == Locale.get_default().pk:
-        return None
-    return Translation.objects.filter(
-        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
-    ).first()
+from hub_site.translation.approval import translation_blockers
+from hub_site.translation.checks import flagged_segments, translation_of
+from hub_site.translation.drafts import save_translation_draft
+from hub_site.translation.views import number_check_url
 
 
 def can_submit_translation(page, user):
     return (
         page.permissions_for_user(user).can_submit_for_moderation()
-        and active_translation(page) is not None
+        and translation_of(page) is not None
     )
 
 
@@ -43,18 +36,24 @@ def submit_translation_for_review(request, page_id):
     page = get_object_or_404(Page, pk=page_id).specific
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
-    translation = active_translation(page)
+    translation = translation_of(page)
     workflow = page.get_workflow()
     if translation is None or workflow is None or page.workflow_in_progress:
         messages.error(request, _("This page has no translation waiting to be submitted."))
         return redirect("wagtailadmin_pages:edit", page.pk)
 
-    flagged = flagged_segments(translation)
-    if flagged:
-        return refuse_flagged(request, page, flagged)
+    blockers = translation_blockers(page)
+    if blockers:
+        for blocker in blockers:
+            messages.error(request, blocker)
+        # The numbers check lists every segment to correct or confirm; the editor shows
+        # the untranslated ones.
+        if flagged_segments(translation):
+            return redirect(number_check_url(page))
+        return redirect("wagtailadmin_pages:edit", page.pk)
 
     if request.method == "POST":
-        translation.save_target(user=request.user, publish=False)
+        save_translation_draft(translation, request.user)
         page.refresh_from_db()
         workflow.start(page, request.user)
         messages.success(

@@ -5,15 +5,16 @@ from wagtail import hooks
 
 from home.models import SupportPage
 from hub_site.workflows import translation_review
-from hub_site.workflows.models import FOUR_EYES_OVERRIDE, is_site_manager
+from hub_site.workflows.models import FOUR_EYES_OVERRIDE
+from hub_site.workflows.roles import is_site_manager
 
 
 @hooks.register("register_log_actions")
 def register_four_eyes_override(actions):
     actions.register_action(
         FOUR_EYES_OVERRIDE,
-        _("Four-eyes override"),
-        _("Approved own work as site manager (four-eyes override)"),
+        _("Approved for an absent reviewer"),
+        _("Approved a step for an absent reviewer (site manager, with a reason)"),
     )
 
 
