@@ -9,4 +9,9 @@ class TranslationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from hub_site.translation import system_checks  # noqa: F401 - registers the checks
+        from hub_site.translation import (
+            signals,
+            system_checks,  # noqa: F401 - registers the checks
+        )
+
+        signals.connect()

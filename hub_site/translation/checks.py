@@ -1,8 +1,8 @@
-"""Which segments of a translation fail the numbers guard."""
+"""Which segments of a translation fail the numbers guard, and who confirmed the others."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from wagtail.models import Locale
+from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from hub_site.translation.models import NumberCheckConfirmation
@@ -11,9 +11,14 @@ from hub_site.translation.numbers import extract_numbers, numbers_differ
 
 @dataclass
 class FlaggedSegment:
+    """A translated segment whose figures differ from its source's."""
+
     string_translation: StringTranslation
     source_text: str
     translated_text: str
+    order: int = 0
+    # Confirmations of this exact text by someone other than its translator.
+    confirmations: list = field(default_factory=list)
 
     @property
     def source_numbers(self):
@@ -23,46 +28,76 @@ class FlaggedSegment:
     def translated_numbers(self):
         return sorted(extract_numbers(self.translated_text).elements())
 
+    @property
+    def translator_id(self):
+        return self.string_translation.last_translated_by_id
 
-def flagged_segments(translation):
-    """Segments whose figures differ from the source's and nobody has confirmed (3 queries)."""
+
+def confirmation_holds(confirmation, string_translation):
+    """A confirmation holds for the exact text confirmed, and only when someone other than
+    the text's translator gave it: a translator vouching for their own figures is the
+    mistake the guard exists to catch. A confirmer whose account is gone cannot be told
+    apart from the translator, so their confirmation no longer counts."""
+    return (
+        confirmation.confirmed_text == string_translation.data
+        and confirmation.confirmed_by_id is not None
+        and confirmation.confirmed_by_id != string_translation.last_translated_by_id
+    )
+
+
+def segments_with_other_figures(translation):
+    """Every translated segment whose figures differ from the source's, in the source's
+    order, with the confirmations that hold for it (3 queries)."""
     segments = StringSegment.objects.filter(source_id=translation.source_id).select_related(
         "string"
     )
-    source_texts = {(s.string_id, s.context_id): s.string.data for s in segments}
+    sources = {(s.string_id, s.context_id): (s.string.data, s.order) for s in segments}
     translated = StringTranslation.objects.filter(
         locale_id=translation.target_locale_id,
         context__object_id=translation.source.object_id,
+    ).select_related("last_translated_by")
+    differing = sorted(
+        (
+            FlaggedSegment(st, sources[key][0], st.data, order=sources[key][1])
+            for st in translated
+            if (key := (st.translation_of_id, st.context_id)) in sources
+            and numbers_differ(sources[key][0], st.data)
+        ),
+        key=lambda segment: segment.order,
     )
-    flagged = [
-        FlaggedSegment(st, source_texts[key], st.data)
-        for st in translated
-        if (key := (st.translation_of_id, st.context_id)) in source_texts
-        and numbers_differ(source_texts[key], st.data)
-    ]
-    if not flagged:
+    if not differing:
         return []
-    confirmed = set(
-        NumberCheckConfirmation.objects.filter(
-            string_translation__in=[f.string_translation for f in flagged]
-        ).values_list("string_translation_id", "confirmed_text")
-    )
-    return [f for f in flagged if (f.string_translation.pk, f.translated_text) not in confirmed]
+    by_string_translation = {segment.string_translation.pk: segment for segment in differing}
+    for confirmation in (
+        NumberCheckConfirmation.objects.filter(string_translation__in=list(by_string_translation))
+        .select_related("confirmed_by")
+        .order_by("confirmed_at", "pk")
+    ):
+        segment = by_string_translation[confirmation.string_translation_id]
+        if confirmation_holds(confirmation, segment.string_translation):
+            segment.confirmations.append(confirmation)
+    return differing
 
 
-def translation_of_page(page):
-    """The enabled wagtail-localize translation whose target is this page, if any."""
-    if page.locale_id == Locale.get_default().pk:
+def flagged_segments(translation):
+    """Segments whose figures differ from the source's and nobody but their translator has
+    confirmed (3 queries)."""
+    return [s for s in segments_with_other_figures(translation) if not s.confirmations]
+
+
+def translation_of(obj):
+    """The enabled wagtail-localize translation whose target is this page or snippet, if any."""
+    if not isinstance(obj, TranslatableMixin) or obj.locale_id == Locale.get_default().pk:
         return None
     return (
         Translation.objects.filter(
-            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+            source__object_id=obj.translation_key, target_locale_id=obj.locale_id, enabled=True
         )
         .select_related("source")
         .first()
     )
 
 
-def flagged_segments_of_page(page):
-    translation = translation_of_page(page)
+def flagged_segments_of(obj):
+    translation = translation_of(obj)
     return (translation, flagged_segments(translation)) if translation else (None, [])

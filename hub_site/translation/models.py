@@ -48,10 +48,11 @@ class MachineTranslationNotice(DraftStateMixin, RevisionMixin, TranslatableMixin
 
 
 class NumberCheckConfirmation(models.Model):
-    """A translator confirmed that a segment's numbers differ from its source on purpose.
+    """Someone confirmed that a segment's figures differ from its source's on purpose.
 
     The confirmation holds for the exact text confirmed: editing the segment again needs a
-    new confirmation if the numbers still differ.
+    new confirmation if the numbers still differ. It counts only when given by someone other
+    than the segment's translator (hub_site.translation.checks), with a written reason.
     """
 
     string_translation = models.ForeignKey(
@@ -62,6 +63,8 @@ class NumberCheckConfirmation(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     confirmed_at = models.DateTimeField(auto_now_add=True)
+    # Blank only on confirmations stored before a reason was asked for.
+    reason = models.TextField(_("reason"))
 
     class Meta:
         ordering = ["-confirmed_at"]
@@ -71,3 +74,20 @@ class NumberCheckConfirmation(models.Model):
         return (
             f"{self.string_translation_id} confirmed by {self.confirmed_by} at {self.confirmed_at}"
         )
+
+
+class RevisionMachineText(models.Model):
+    """Whether a translated page's revision holds machine-translated text.
+
+    Decided when the revision is made from the translation's strings (or, for a revision
+    made before this record existed, when it is published), so readers' notice follows the
+    published revision rather than the translator's later drafts.
+    """
+
+    revision = models.OneToOneField(
+        "wagtailcore.Revision", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    has_machine_text = models.BooleanField()
+
+    def __str__(self):
+        return f"revision {self.revision_id}: machine text {self.has_machine_text}"

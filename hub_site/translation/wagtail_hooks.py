@@ -9,7 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from hub_site.translation import views
-from hub_site.translation.checks import flagged_segments_of_page
+from hub_site.translation.checks import flagged_segments_of
 from hub_site.translation.models import MachineTranslationNotice
 
 
@@ -32,6 +32,11 @@ def register_translation_urls():
                 (
                     [
                         path("numbers/<int:page_id>/", views.number_check, name="number_check"),
+                        path(
+                            "numbers/translation/<int:translation_id>/",
+                            views.translation_number_check,
+                            name="translation_number_check",
+                        ),
                         path("status/", views.translation_status_report, name="status_report"),
                     ],
                     "hub_translation",
@@ -61,22 +66,21 @@ class NumberCheckButton(PageMenuItem):
 
 @hooks.register("register_page_header_buttons")
 def number_check_header_button(page, user, view_name, next_url=None):
-    _translation, flagged = flagged_segments_of_page(page)
+    _translation, flagged = flagged_segments_of(page)
     if flagged:
         yield NumberCheckButton(
             label=_("Numbers check (%(count)d)") % {"count": len(flagged)}, page=page, priority=11
         )
 
 
-# Before wagtail-localize's own before_edit_page hook, which renders its translation editor
-# and handles its "Publish" button.
-@hooks.register("before_edit_page", order=-10)
-def guard_numbers_before_publishing(request, page):
-    _translation, flagged = flagged_segments_of_page(page)
+def guard_numbers(request, obj):
+    """Refuse the translation editor's "Publish" while figures differ unconfirmed, and say
+    so when the editor opens."""
+    _translation, flagged = flagged_segments_of(obj)
     if not flagged:
         return None
     if request.method == "POST" and request.POST.get("action") == "publish":
-        return views.refuse_flagged(request, page, flagged)
+        return views.refuse_flagged(request, obj, flagged)
     if request.method == "GET":
         messages.warning(
             request,
@@ -86,10 +90,12 @@ def guard_numbers_before_publishing(request, page):
                 "corrected or confirmed."
             )
             % {"count": len(flagged)},
-            buttons=[
-                messages.button(
-                    reverse("hub_translation:number_check", args=(page.pk,)), _("Numbers check")
-                )
-            ],
+            buttons=[messages.button(views.number_check_url(obj), _("Numbers check"))],
         )
     return None
+
+
+# Before wagtail-localize's own before_edit_page and before_edit_snippet hooks, which render
+# its translation editor and handle its "Publish" button.
+hooks.register("before_edit_page", guard_numbers, order=-10)
+hooks.register("before_edit_snippet", guard_numbers, order=-10)

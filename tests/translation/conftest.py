@@ -3,6 +3,7 @@ import pytest
 from django.test import override_settings
 
 from home.models import HomePage, StandardPage
+from tests.publishing import publish_certified
 from tests.support.libretranslate import libretranslate_server  # noqa: F401 - fixture
 from tests.workflows.conftest import make_user, team  # noqa: F401 - fixtures
 
@@ -24,5 +25,5 @@ def english_page(db):
     page = home.add_child(
         instance=StandardPage(title="About us", slug="about-us", intro="Welcome, patients")
     )
-    page.save_revision().publish()
+    publish_certified(page.save_revision())
     return page

@@ -38,3 +38,12 @@ def translate_string(client, translation, source_text, translated_text):
     )
     assert response.status_code in (200, 201), response.content
     return response
+
+
+def number_check_url(page):
+    return reverse("hub_translation:number_check", args=(page.pk,))
+
+
+def confirm_figures(client, url, string_translation_id, reason="Rounded as in the journal."):
+    """Confirm one flagged segment's figures on the numbers check, as its form does."""
+    return client.post(url, {"string_translation": string_translation_id, "reason": reason})

@@ -1,11 +1,16 @@
 """The machine-translation notice on published translations."""
 
+from django.core.cache import cache
 from django.template import Context, Template
+from django.urls import reverse
 from django.utils import translation
 
 from wagtail.models import Locale
+from wagtail_localize.models import StringSegment, Translation
 
-from hub_site.translation.models import MachineTranslationNotice
+from hub_site.translation.drafts import save_translation_draft
+from hub_site.translation.models import MachineTranslationNotice, RevisionMachineText
+from tests.publishing import publish_certified
 from tests.translation.helpers import machine_translate, start_translation, translate_string
 
 # The built-in wording (no notice snippet), in the Spanish reader's language: "Translations
@@ -20,10 +25,15 @@ def publish_spanish(client, team, english_page, *, human_strings=()):
     machine_translate(client, translation)
     for source_text, translated_text in human_strings:
         translate_string(client, translation, source_text, translated_text)
-    # As the translation review's last approval does: the draft's latest revision goes live.
-    translation.save_target(user=team["translator"], publish=False)
+    return publish_draft(spanish_page, translation, team["translator"])
+
+
+def publish_draft(spanish_page, translation, translator):
+    """As submitting and the translation review's last approval do: a draft revision is made
+    from the strings, and goes live."""
+    save_translation_draft(translation, translator)
     spanish_page.refresh_from_db()
-    spanish_page.get_latest_revision().publish()
+    publish_certified(spanish_page.get_latest_revision())
     spanish_page.refresh_from_db()
     assert spanish_page.live
     return spanish_page
@@ -99,3 +109,71 @@ def test_deciding_costs_one_query_and_is_cached_per_revision(
     with translation.override("en"), django_assert_num_queries(0):
         assert template.render(Context({"page": english_page})).strip() == ""
     assert template.render(Context({})).strip() == ""
+
+
+def notice_shown(hcp_client, page):
+    return "machine-translation-notice" in hcp_client.get(page.get_url()).text
+
+
+def test_the_notice_follows_the_live_revision(
+    client, hcp_client, team, english_page, libretranslate
+):
+    spanish_page = publish_spanish(
+        client, team, english_page, human_strings=[("About us", "Quiénes somos")]
+    )
+    translation = Translation.objects.get(
+        source__object_id=english_page.translation_key, target_locale=spanish_page.locale
+    )
+    assert notice_shown(hcp_client, spanish_page)
+
+    # The translator rewrites the machine text: a draft, which readers do not see yet, and
+    # neither its text nor the end of the notice reaches them when it is submitted.
+    translate_string(client, translation, "Welcome, patients", "Bienvenidos, pacientes")
+    assert notice_shown(hcp_client, spanish_page)
+    save_translation_draft(translation, team["translator"])
+    html = hcp_client.get(spanish_page.get_url()).text
+    assert "machine-translation-notice" in html
+    assert "Bienvenidos, pacientes" not in html
+
+    # Published, the edited translation has no machine text left.
+    spanish_page.refresh_from_db()
+    publish_certified(spanish_page.get_latest_revision())
+    html = hcp_client.get(spanish_page.get_url()).text
+    assert "Bienvenidos, pacientes" in html
+    assert "machine-translation-notice" not in html
+
+    # Machine text added to the draft does not bring the notice back before it is published.
+    client.delete(
+        reverse(
+            "wagtail_localize:edit_string_translation",
+            args=(
+                translation.pk,
+                StringSegment.objects.get(
+                    source=translation.source, string__data="Welcome, patients"
+                ).pk,
+            ),
+        )
+    )
+    machine_translate(client, translation)
+    save_translation_draft(translation, team["translator"])
+    assert not notice_shown(hcp_client, spanish_page)
+    spanish_page.refresh_from_db()
+    publish_certified(spanish_page.get_latest_revision())
+    assert notice_shown(hcp_client, spanish_page)
+
+
+def test_a_page_published_before_revisions_were_recorded_is_judged_by_its_strings(
+    client, hcp_client, team, english_page, libretranslate
+):
+    spanish_page = publish_spanish(client, team, english_page)
+    RevisionMachineText.objects.all().delete()
+    cache.clear()
+    assert notice_shown(hcp_client, spanish_page)
+
+    translation = Translation.objects.get(
+        source__object_id=english_page.translation_key, target_locale=spanish_page.locale
+    )
+    translate_string(client, translation, "About us", "Quiénes somos")
+    translate_string(client, translation, "Welcome, patients", "Bienvenidos, pacientes")
+    cache.clear()
+    assert not notice_shown(hcp_client, spanish_page)

@@ -1,4 +1,5 @@
-"""The numbers guard: figures that differ from the source block publishing until confirmed."""
+"""The numbers guard: figures that differ from the source block publishing until someone other
+than their translator confirms them, with a reason."""
 
 import pytest
 
@@ -7,7 +8,14 @@ from django.urls import reverse
 from home.models import HomePage, StandardPage
 from hub_site.translation.models import NumberCheckConfirmation
 from hub_site.translation.numbers import extract_numbers, numbers_differ
-from tests.translation.helpers import start_translation, translate_string
+from hub_site.workflows import roles
+from tests.publishing import publish_certified
+from tests.translation.helpers import (
+    confirm_figures,
+    number_check_url,
+    start_translation,
+    translate_string,
+)
 from tests.workflows.test_editorial_workflow import act, assert_done
 
 
@@ -56,7 +64,7 @@ def figures_page(db):
     page = home.add_child(
         instance=StandardPage(title="Response rates", slug="response-rates", intro="53% and 46%")
     )
-    page.save_revision().publish()
+    publish_certified(page.save_revision())
     return page
 
 
@@ -64,12 +72,28 @@ def submit(client, page):
     return client.post(reverse("hub_workflows:submit_translation", args=(page.pk,)))
 
 
-def test_changed_figures_are_flagged_block_submission_until_confirmed(client, team, figures_page):
+def messages_of(response):
+    return [str(m) for m in response.wsgi_request._messages]
+
+
+def mistranslated(client, team, figures_page, translated="53% y 64%"):
+    """A Spanish translation whose second segment carries other figures than the source."""
     client.force_login(team["translator"])
     spanish_page, translation = start_translation(client, figures_page)
     translate_string(client, translation, "Response rates", "Tasas de respuesta")
-    translate_string(client, translation, "53% and 46%", "53% y 64%")
-    check_url = reverse("hub_translation:number_check", args=(spanish_page.pk,))
+    translate_string(client, translation, "53% and 46%", translated)
+    return spanish_page, translation
+
+
+def flagged_id(client, page):
+    return client.get(number_check_url(page)).context["flagged"][0].string_translation.pk
+
+
+def test_changed_figures_are_flagged_and_block_submission_and_publishing(
+    client, team, figures_page
+):
+    spanish_page, _translation = mistranslated(client, team, figures_page)
+    check_url = number_check_url(spanish_page)
 
     # Flagged in the editor: a warning, and a header button to the numbers check.
     editor = client.get(reverse("wagtailadmin_pages:edit", args=(spanish_page.pk,)))
@@ -86,26 +110,66 @@ def test_changed_figures_are_flagged_block_submission_until_confirmed(client, te
     assert response["Location"] == check_url
     spanish_page.refresh_from_db()
     assert not spanish_page.workflow_in_progress
-    messages = [str(m) for m in response.wsgi_request._messages]
-    assert any("“53% and 46%” → “53% y 64%”" in m for m in messages)
+    assert any("“53% and 46%” → “53% y 64%”" in m for m in messages_of(response))
 
-    # Publishing from wagtail-localize's editor is refused as well.
+    # Publishing from wagtail-localize's editor is refused as well (by the numbers guard, or
+    # first by certification, which publishes pages only at the end of their review).
     response = client.post(
         reverse("wagtailadmin_pages:edit", args=(spanish_page.pk,)), {"action": "publish"}
     )
-    assert response["Location"] == check_url
+    assert response.status_code == 403 or response["Location"] == check_url
     spanish_page.refresh_from_db()
     assert not spanish_page.live
 
-    # The translator confirms the figures: recorded, and submission goes through.
-    segment_id = check.context["flagged"][0].string_translation.pk
-    assert client.post(check_url, {"string_translation": segment_id}).status_code == 302
+
+def test_the_translator_cannot_confirm_their_own_figures(client, team, figures_page):
+    spanish_page, _translation = mistranslated(client, team, figures_page)
+    check_url = number_check_url(spanish_page)
+    check = client.get(check_url)
+    assert "You translated this segment: someone else confirms its figures." in check.text
+    assert 'name="reason"' not in check.text
+
+    response = confirm_figures(client, check_url, flagged_id(client, spanish_page))
+
+    assert response.status_code == 403
+    assert any("someone other than its translator must confirm" in m for m in messages_of(response))
+    assert not NumberCheckConfirmation.objects.exists()
+    assert submit(client, spanish_page)["Location"] == check_url
+
+
+def test_a_reviewer_confirms_with_a_reason_and_the_translation_goes_through(
+    client, team, figures_page
+):
+    spanish_page, _translation = mistranslated(client, team, figures_page)
+    check_url = number_check_url(spanish_page)
+    segment_id = flagged_id(client, spanish_page)
+
+    # The translation reviewers (the page's workflow) may confirm; nobody else may look.
+    client.force_login(team["editor"])
+    assert client.get(check_url).status_code in (302, 403)
+    client.force_login(team["translation_reviewer"])
+    check = client.get(check_url)
+    assert check.status_code == 200
+    assert 'name="reason"' in check.text
+    assert "translator" in check.text  # who translated the segment
+
+    # A confirmation without a reason is refused, and nothing is stored.
+    for blank in ("", "   "):
+        response = confirm_figures(client, check_url, segment_id, reason=blank)
+        assert response.status_code == 400
+        assert any("Say why the figures differ" in m for m in messages_of(response))
+        assert not NumberCheckConfirmation.objects.exists()
+
+    response = confirm_figures(client, check_url, segment_id, reason="The source has a typo.")
+    assert response.status_code == 302
     confirmation = NumberCheckConfirmation.objects.get()
-    assert confirmation.confirmed_by == team["translator"]
+    assert confirmation.confirmed_by == team["translation_reviewer"]
     assert confirmation.confirmed_text == "53% y 64%"
+    assert confirmation.reason == "The source has a typo."
     assert confirmation.confirmed_at is not None
     assert client.get(check_url).context["flagged"] == []
 
+    client.force_login(team["translator"])
     assert_done(submit(client, spanish_page))
     spanish_page.refresh_from_db()
     assert spanish_page.workflow_in_progress
@@ -116,33 +180,57 @@ def test_changed_figures_are_flagged_block_submission_until_confirmed(client, te
     assert spanish_page.intro == "53% y 64%"
 
 
-def test_fixed_figures_are_allowed_and_a_confirmation_covers_only_its_text(
+def test_a_confirmation_covers_only_its_text_and_correct_figures_need_none(
     client, team, figures_page
 ):
-    client.force_login(team["translator"])
-    spanish_page, translation = start_translation(client, figures_page)
-    translate_string(client, translation, "Response rates", "Tasas de respuesta")
-    translate_string(client, translation, "53% and 46%", "53% y 64%")
-    check_url = reverse("hub_translation:number_check", args=(spanish_page.pk,))
-    segment_id = client.get(check_url).context["flagged"][0].string_translation.pk
-    client.post(check_url, {"string_translation": segment_id})
+    spanish_page, translation = mistranslated(client, team, figures_page)
+    check_url = number_check_url(spanish_page)
+    client.force_login(team["translation_reviewer"])
+    confirm_figures(client, check_url, flagged_id(client, spanish_page))
+    assert client.get(check_url).context["flagged"] == []
 
-    # Editing the segment again to other wrong figures needs a new confirmation.
+    # The translator changes the figure again: the confirmation was for the other text.
+    client.force_login(team["translator"])
     translate_string(client, translation, "53% and 46%", "53% y 65%")
     assert submit(client, spanish_page)["Location"] == check_url
+    assert [f.translated_text for f in client.get(check_url).context["flagged"]] == ["53% y 65%"]
 
     translate_string(client, translation, "53% and 46%", "53% y 46%")
     assert client.get(check_url).context["flagged"] == []
     assert_done(submit(client, spanish_page))
 
 
+def test_a_confirmation_by_the_translator_stored_before_never_counts(
+    client, team, make_user, figures_page
+):
+    spanish_page, _translation = mistranslated(client, team, figures_page)
+    segment = client.get(number_check_url(spanish_page)).context["flagged"][0]
+    # As the numbers check stored them before it asked for a second person and a reason.
+    NumberCheckConfirmation.objects.create(
+        string_translation=segment.string_translation,
+        confirmed_text=segment.translated_text,
+        confirmed_by=team["translator"],
+    )
+    assert len(client.get(number_check_url(spanish_page)).context["flagged"]) == 1
+
+    # Nor does a confirmation whose author's account is gone.
+    leaver = make_user("leaver", roles.TRANSLATION_REVIEWERS)
+    NumberCheckConfirmation.objects.create(
+        string_translation=segment.string_translation,
+        confirmed_text=segment.translated_text,
+        confirmed_by=leaver,
+        reason="Checked with the authors.",
+    )
+    assert client.get(number_check_url(spanish_page)).context["flagged"] == []
+    leaver.delete()
+    assert len(client.get(number_check_url(spanish_page)).context["flagged"]) == 1
+
+
 def test_confirming_a_segment_that_is_not_flagged_is_refused(client, team, figures_page):
     client.force_login(team["translator"])
     spanish_page, _ = start_translation(client, figures_page)
-    check_url = reverse("hub_translation:number_check", args=(spanish_page.pk,))
-    assert client.post(check_url, {"string_translation": "999999"}).status_code == 400
-    assert client.post(check_url, {"string_translation": "abc"}).status_code == 400
+    check_url = number_check_url(spanish_page)
+    client.force_login(team["translation_reviewer"])
+    assert confirm_figures(client, check_url, "999999").status_code == 400
+    assert confirm_figures(client, check_url, "abc").status_code == 400
     assert not NumberCheckConfirmation.objects.exists()
-
-    client.force_login(team["editor"])
-    assert client.get(check_url).status_code in (302, 403)

@@ -17,6 +17,7 @@ from hub_site.translation.models import MachineTranslationNotice, default_notice
 from surveys.models import PollVote, SurveyResponse
 from tests.articles.factories import home_page
 from tests.i18n.conftest import translate
+from tests.publishing import publish_certified
 from tests.surveys.conftest import add_article
 from tests.surveys.helpers import answers
 
@@ -62,7 +63,7 @@ def publish_spanish_translation(page, title):
     """A human Spanish translation, published (wagtail-localize's "Translate" action)."""
     spanish = translate(page, "es")["es"]
     spanish.title = title
-    spanish.save_revision().publish()
+    publish_certified(spanish.save_revision())
     return spanish
 
 
@@ -163,7 +164,7 @@ def test_the_translation_is_cached_per_revision_and_language(
 
     # A new publication is translated afresh.
     english_page.intro = "Welcome, patients and carers"
-    english_page.save_revision().publish()
+    publish_certified(english_page.save_revision())
     html = hcp_client.get(mt_url(english_page, "es")).text
     assert "[es] Bienvenido, pacientes y carers" in html
     assert len(translate_calls(libretranslate)) == 3
@@ -301,7 +302,7 @@ def test_the_survey_stays_in_the_articles_language(hcp_client, survey, article, 
     # The survey has a Spanish translation; the article has none.
     spanish_home = translate(home_page(), "es")["es"]
     spanish_survey = survey.copy_for_translation(spanish_home.locale)
-    spanish_survey.save_revision().publish()
+    publish_certified(spanish_survey.save_revision())
 
     html = hcp_client.get(mt_url(article, "es")).text
 

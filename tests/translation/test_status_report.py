@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 from hub_site.translation.models import MachineTranslationNotice
+from tests.publishing import publish_certified
 from tests.translation.helpers import machine_translate, start_translation, translate_string
 
 REPORT = reverse("hub_translation:status_report")
@@ -32,7 +33,7 @@ def test_report_lists_every_page_and_snippet_per_locale(
     translate_string(client, french, "Welcome, patients", "Bienvenue")
     french.save_target(user=team["translator"], publish=False)
     french_page.refresh_from_db()
-    french_page.get_latest_revision().publish()
+    publish_certified(french_page.get_latest_revision())
 
     client.force_login(team["manager"])
     response = client.get(REPORT)
@@ -48,7 +49,7 @@ def test_report_lists_every_page_and_snippet_per_locale(
 
     # The English page changes and is republished: the French translation is out of date.
     english_page.title = "About the Hub"
-    english_page.save_revision().publish()
+    publish_certified(english_page.save_revision())
     response = client.get(REPORT, {"locale": "fr", "status": "out_of_date"})
     assert {(row.title, row.locale.language_code) for row in response.context["rows"]} == {
         ("About the Hub", "fr")

@@ -8,6 +8,7 @@ from django.urls import reverse
 from wagtail_localize.models import StringTranslation
 
 from hub_site.translation.status import translation_status
+from tests.publishing import publish_certified
 from tests.translation.helpers import start_translation, translate_string
 
 
@@ -22,7 +23,7 @@ def spanish_row(english_page):
 def publish_spanish(translation, spanish_page, user):
     translation.save_target(user=user, publish=False)
     spanish_page.refresh_from_db()
-    spanish_page.get_latest_revision().publish()
+    publish_certified(spanish_page.get_latest_revision())
 
 
 def test_a_source_edit_marks_the_translation_out_of_date_and_sync_updates_it(
@@ -36,7 +37,7 @@ def test_a_source_edit_marks_the_translation_out_of_date_and_sync_updates_it(
     assert not spanish_row(english_page).out_of_date
 
     english_page.intro = "Welcome, colleagues"
-    english_page.save_revision().publish()
+    publish_certified(english_page.save_revision())
     assert spanish_row(english_page).out_of_date
 
     sync = reverse("wagtail_localize:update_translations", args=(translation.source.pk,))

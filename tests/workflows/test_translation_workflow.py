@@ -11,6 +11,7 @@ from wagtail_localize.models import StringSegment, Translation
 
 from home.models import HomePage, StandardPage
 from hub_site.workflows import roles
+from tests.publishing import publish_certified
 from tests.workflows.test_editorial_workflow import act, assert_done, assert_refused, page_form
 
 
@@ -18,7 +19,7 @@ from tests.workflows.test_editorial_workflow import act, assert_done, assert_ref
 def english_page(db):
     home = HomePage.objects.get(depth=2, locale__language_code="en")
     page = home.add_child(instance=StandardPage(title="About us", slug="about-us"))
-    page.save_revision().publish()
+    publish_certified(page.save_revision())
     return page
 
 
@@ -90,3 +91,46 @@ def test_translator_cannot_submit_an_english_page(client, team, english_page):
     submit = reverse("hub_workflows:submit_translation", args=(english_page.pk,))
     assert_refused(client.post(submit))
     assert not WorkflowState.objects.for_instance(english_page).exists()
+
+
+def test_a_submitted_edit_of_a_live_translation_stays_a_draft_until_approved(
+    client, hcp_client, team, english_page
+):
+    spanish = Locale.objects.get(language_code="es")
+    client.force_login(team["translator"])
+    client.post(
+        reverse("wagtail_localize:submit_page_translation", args=(english_page.pk,)),
+        {"locales": [spanish.pk]},
+    )
+    spanish_page = english_page.get_translation(spanish)
+    translation = Translation.objects.get(
+        source__object_id=english_page.translation_key, target_locale=spanish
+    )
+    submit = reverse("hub_workflows:submit_translation", args=(spanish_page.pk,))
+    translate_string(client, translation, "About us", "Quiénes somos")
+    assert_done(client.post(submit))
+    client.force_login(team["translation_reviewer"])
+    assert_done(act(client, spanish_page, "approve"))
+    spanish_page.refresh_from_db()
+    live_revision = spanish_page.live_revision
+
+    # The translator rewrites the title and submits it: readers still read the approved one.
+    client.force_login(team["translator"])
+    translate_string(client, translation, "About us", "Sobre nosotros")
+    assert_done(client.post(submit))
+    spanish_page.refresh_from_db()
+    assert spanish_page.workflow_in_progress
+    assert (spanish_page.title, spanish_page.live_revision) == ("Quiénes somos", live_revision)
+    assert spanish_page.has_unpublished_changes
+    assert spanish_page.draft_title == "Sobre nosotros"
+    assert spanish_page.get_latest_revision_as_object().title == "Sobre nosotros"
+    html = hcp_client.get(spanish_page.get_url()).text
+    assert "Quiénes somos</h1>" in html
+    assert "Sobre nosotros" not in html
+
+    client.force_login(team["translation_reviewer"])
+    assert_done(act(client, spanish_page, "approve"))
+    spanish_page.refresh_from_db()
+    assert spanish_page.title == "Sobre nosotros"
+    assert not spanish_page.has_unpublished_changes
+    assert "Sobre nosotros</h1>" in hcp_client.get(spanish_page.get_url()).text

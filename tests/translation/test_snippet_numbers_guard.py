@@ -1,0 +1,138 @@
+"""The numbers guard holds for translated snippets, and for every way of publishing."""
+
+import pytest
+
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+
+from wagtail.models import Locale
+from wagtail_localize.models import Translation
+
+from hub_site.translation.drafts import save_translation_draft
+from hub_site.translation.models import MachineTranslationNotice
+from tests.publishing import publish_certified
+from tests.translation.helpers import (
+    confirm_figures,
+    start_translation,
+    translate_string,
+)
+
+ORIGINAL = "Checked against the original within 2 days."
+MISTRANSLATED = "Cotejado con el original en 3 días."
+
+
+def messages_of(response):
+    return [str(m) for m in response.wsgi_request._messages]
+
+
+def edit_url(notice):
+    view = "wagtailsnippets_hub_translation_machinetranslationnotice:edit"
+    return reverse(view, args=(notice.pk,))
+
+
+@pytest.fixture
+def spanish_notice(client, team):
+    """The manager translates the English notice into Spanish and gets a figure wrong."""
+    english = MachineTranslationNotice.objects.create(
+        locale=Locale.objects.get(language_code="en"), text=ORIGINAL
+    )
+    english.save_revision().publish()
+    spanish = Locale.objects.get(language_code="es")
+    client.force_login(team["manager"])
+    response = client.post(
+        reverse(
+            "wagtail_localize:submit_snippet_translation",
+            args=("hub_translation", "machinetranslationnotice", english.pk),
+        ),
+        {"locales": [spanish.pk]},
+    )
+    assert response.status_code == 302
+    translation = Translation.objects.get(
+        source__object_id=english.translation_key, target_locale=spanish
+    )
+    translate_string(client, translation, ORIGINAL, MISTRANSLATED)
+    notice = english.get_translation(spanish)
+    assert not notice.live  # a draft: translations are made as drafts
+    return notice, translation
+
+
+def test_the_translation_editor_refuses_to_publish(client, team, spanish_notice):
+    notice, translation = spanish_notice
+    check_url = reverse("hub_translation:translation_number_check", args=(translation.pk,))
+
+    editor = client.get(edit_url(notice))
+    assert "cannot be published until they are corrected or confirmed" in editor.text
+    assert check_url in editor.text
+
+    response = client.post(edit_url(notice), {"action": "publish"})
+
+    assert response.status_code == 302
+    assert response["Location"] == check_url
+    assert any(f"“{ORIGINAL}” → “{MISTRANSLATED}”" in m for m in messages_of(response))
+    notice.refresh_from_db()
+    assert not notice.live
+    assert notice.text == ORIGINAL  # the copy's text: nothing of the translation was saved
+
+
+def test_publishing_in_code_is_refused(team, spanish_notice, django_capture_on_commit_callbacks):
+    notice, translation = spanish_notice
+
+    # wagtail-localize's publish (its editor's button, "Sync" with "publish").
+    refused = pytest.raises(PermissionDenied, match="figures in 1 segment differ")
+    with refused, django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(user=team["manager"], publish=True)
+    notice.refresh_from_db()
+    assert (notice.live, notice.text) == (False, ORIGINAL)
+
+    # A revision of it published directly.
+    revision = notice.save_revision(user=team["manager"])
+    with pytest.raises(PermissionDenied, match="figures in 1 segment differ"):
+        revision.publish()
+    notice.refresh_from_db()
+    assert not notice.live
+    assert not MachineTranslationNotice.objects.filter(live=True, locale=notice.locale).exists()
+
+
+def test_confirmed_by_someone_else_it_is_published(
+    client, team, spanish_notice, django_capture_on_commit_callbacks
+):
+    notice, translation = spanish_notice
+    check_url = reverse("hub_translation:translation_number_check", args=(translation.pk,))
+    segment_id = client.get(check_url).context["flagged"][0].string_translation.pk
+
+    # The manager translated it; an editor (who may change notices) confirms.
+    assert confirm_figures(client, check_url, segment_id).status_code == 403
+    client.force_login(team["translator"])  # no permission on notices
+    assert client.get(check_url).status_code in (302, 403)
+    client.force_login(team["editor"])
+    assert confirm_figures(client, check_url, segment_id).status_code == 302
+
+    client.force_login(team["manager"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(edit_url(notice), {"action": "publish"})
+    assert response.status_code == 302
+    notice.refresh_from_db()
+    assert notice.live
+    assert notice.text == MISTRANSLATED
+
+
+def test_a_translated_page_with_other_figures_cannot_be_published_in_code(client, team):
+    from home.models import HomePage, StandardPage
+
+    home = HomePage.objects.get(depth=2, locale__language_code="en")
+    page = home.add_child(
+        instance=StandardPage(title="Response rates", slug="response-rates", intro="53% and 46%")
+    )
+    publish_certified(page.save_revision())
+    client.force_login(team["translator"])
+    spanish_page, translation = start_translation(client, page)
+    translate_string(client, translation, "Response rates", "Tasas de respuesta")
+    translate_string(client, translation, "53% and 46%", "53% y 64%")
+    save_translation_draft(translation, team["translator"])
+    spanish_page.refresh_from_db()
+
+    with pytest.raises(PermissionDenied, match="“53% and 46%” → “53% y 64%”"):
+        publish_certified(spanish_page.get_latest_revision())
+    spanish_page.refresh_from_db()
+    assert not spanish_page.live
+    assert spanish_page.live_revision is None
