@@ -35,6 +35,7 @@ browser-deps: ## Install Debian's Chromium for the browser tests (when root and 
 demo: $(STAMP) ## Set up and serve the site with demo content at http://$(HOST):$(PORT)
 	DJANGO_SETTINGS_MODULE=settings.dev $(BIN)/python manage.py migrate --no-input
 	DJANGO_SETTINGS_MODULE=settings.dev $(BIN)/python manage.py load_demo
+	DJANGO_SETTINGS_MODULE=settings.dev $(BIN)/python manage.py record_legacy_certificates
 	DJANGO_SETTINGS_MODULE=settings.dev $(BIN)/python manage.py ensure_dev_superuser
 	@echo "Serving the site at http://$(HOST):$(PORT)/en/"
 	DJANGO_SETTINGS_MODULE=settings.dev $(BIN)/python manage.py runserver $(HOST):$(PORT)

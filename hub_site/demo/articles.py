@@ -20,6 +20,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from articles.models import ArticleIndexPage, ArticlePage, ArticlePageTopic, Topic
+from hub_site.demo.publishing import publish_reviewed
 
 DEMO_COLLECTION = "Demo"
 PLACEHOLDER_SIZE = (1200, 630)
@@ -363,7 +364,7 @@ def _article_index(home):
         return index
     for field, value in INDEX.items():
         setattr(index, field, value)
-    index.save_revision().publish()
+    publish_reviewed(index.save_revision())
     return index
 
 
@@ -414,7 +415,7 @@ def _article(index, spec, topics, images):
     ]
     if article.pk is None:
         index.add_child(instance=article)
-    article.save_revision().publish()
+    publish_reviewed(article.save_revision())
     return article
 
 

@@ -1,6 +1,7 @@
 from wagtail.models import Site
 
 from home.models import HomePage
+from hub_site.demo.publishing import publish_reviewed
 
 SITE_NAME = "The ALL Hub"
 HOME_INTRO = (
@@ -28,5 +29,5 @@ def load_home():
     if any(getattr(home, name) != value for name, value in fields.items()):
         for name, value in fields.items():
             setattr(home, name, value)
-        home.save_revision().publish()
+        publish_reviewed(home.save_revision())
     return home

@@ -1,6 +1,7 @@
 """Demo About, Privacy, Cookies and Support pages, and the home page's call to action."""
 
 from home.models import StandardPage, SupportPage
+from hub_site.demo.publishing import publish_reviewed
 
 SUPPORT_HEADING = "Now you can support HCPs in making informed decisions for their patients"
 SUPPORT_TEXT = (
@@ -64,13 +65,13 @@ def ensure_child_page(parent, model, slug, **fields):
     if page is None:
         page = model(slug=slug, **fields)
         parent.add_child(instance=page)
-        page.save_revision().publish()
+        publish_reviewed(page.save_revision())
         return page
     changed = {name: value for name, value in fields.items() if getattr(page, name) != value}
     if changed:
         for name, value in changed.items():
             setattr(page, name, value)
-        page.save_revision().publish()
+        publish_reviewed(page.save_revision())
     return page
 
 
@@ -98,5 +99,5 @@ def load_pages(home):
     if any(getattr(home, name) != value for name, value in cta.items()):
         for name, value in cta.items():
             setattr(home, name, value)
-        home.save_revision().publish()
+        publish_reviewed(home.save_revision())
     return support

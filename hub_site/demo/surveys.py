@@ -5,6 +5,7 @@ Each is created once; running the loader again changes nothing.
 
 from wagtail.models import Site
 
+from hub_site.demo.publishing import publish_reviewed
 from surveys.models import PollChoice, PollPage, SurveyFormField, SurveyPage, SurveySettings
 
 FEEDBACK_SURVEY_SLUG = "article-feedback"
@@ -54,7 +55,7 @@ def _feedback_survey(home):
         form_fields=fields,
     )
     home.add_child(instance=survey)
-    survey.save_revision().publish()
+    publish_reviewed(survey.save_revision())
     return survey
 
 
@@ -71,7 +72,7 @@ def _poll(home):
         choices=[PollChoice(label=label) for label in POLL_CHOICES],
     )
     home.add_child(instance=poll)
-    poll.save_revision().publish()
+    publish_reviewed(poll.save_revision())
     return poll
 
 
@@ -80,7 +81,7 @@ def _with_search_description(page, text):
     themselves as demo translations there)."""
     if page.search_description != text:
         page.search_description = text
-        page.save_revision().publish()
+        publish_reviewed(page.save_revision())
     return page
 
 
@@ -100,4 +101,4 @@ def feature_poll_on_article(poll, article):
     if article.featured_poll_id == poll.pk:
         return
     article.featured_poll = poll
-    article.save_revision().publish()
+    publish_reviewed(article.save_revision())

@@ -32,6 +32,7 @@ from articles.models import ArticleIndexPage, ArticlePage, Topic
 from home.models import FunderIndexPage, FunderPage, SponsorshipLevel
 from hub_site.demo.articles import SEED_ARTICLE_SLUG, TOPICS
 from hub_site.demo.funders import FUNDERS, LEVELS
+from hub_site.demo.publishing import publish_reviewed
 from hub_site.demo.surveys import FEEDBACK_SURVEY_SLUG, POLL_SLUG
 from hub_site.demo.translated_strings import DEMO_MARK, DEMO_STRINGS
 from hub_site.models import GateCopy
@@ -118,7 +119,7 @@ def publish_translation(instance, language_code):
             locale, publish=False, copy_parent_pages=True, fallback=False
         )
         target.refresh_from_db()
-        target.latest_revision.publish()
+        publish_reviewed(target.latest_revision)
         return target
 
 

@@ -20,12 +20,13 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
+        # First: demo pages are submitted and approved by these users (hub_site/demo/publishing.py).
+        load_users()
         home = load_home()
         load_gate_copy()
         load_machine_translation_notice()
         load_pages(home)
         load_funders(home)
-        load_users()
         _survey, poll = load_surveys(home)
         articles = load_articles(home)
         feature_poll_on_article(poll, articles.get_children().get(slug=SEED_ARTICLE_SLUG).specific)
