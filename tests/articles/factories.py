@@ -12,6 +12,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Site
 
 from articles.models import ArticleIndexPage, ArticlePage, ArticlePageTopic, Topic
+from tests.publishing import publish_certified
 
 
 def home_page():
@@ -36,7 +37,7 @@ def create_topic(name, slug=None, locale=None, live=True):
     topic.save()
     revision = topic.save_revision()
     if live:
-        revision.publish()
+        publish_certified(revision)
     else:
         topic.live = False
         topic.save(update_fields=["live"])
@@ -46,7 +47,7 @@ def create_topic(name, slug=None, locale=None, live=True):
 def create_index(parent=None, title="Articles", slug="articles"):
     index = ArticleIndexPage(title=title, slug=slug)
     (parent or home_page()).add_child(instance=index)
-    index.save_revision().publish()
+    publish_certified(index.save_revision())
     return index
 
 
@@ -86,5 +87,5 @@ def create_article(index, title="An article", publish=True, topics=(), **fields)
     index.add_child(instance=article)
     revision = article.save_revision()
     if publish:
-        revision.publish()
+        publish_certified(revision)
     return ArticlePage.objects.get(pk=article.pk)

@@ -12,6 +12,7 @@ from wagtail_localize.operations import translate_object
 
 from articles.models import ArticlePage, Topic
 from tests.articles.factories import create_article, create_image, create_topic, reference
+from tests.publishing import publish_certified
 
 BODY = [
     {"type": "heading", "value": {"text": "Patient characteristics", "level": "h2"}},
@@ -242,8 +243,11 @@ def test_spanish_translation_has_spanish_topics_and_a_spanish_date(
         translate_object(article, [spanish])
     spanish_topic = Topic.objects.get(locale=spanish, translation_key=topics["mrd"].translation_key)
     spanish_topic.name = "ERM"
-    spanish_topic.save_revision().publish()
+    publish_certified(spanish_topic.save_revision())
     translation = ArticlePage.objects.get(locale=spanish, translation_key=article.translation_key)
+    # A new translation is a draft until its review certifies it (hub_site/certification).
+    publish_certified(translation.get_latest_revision())
+    translation.refresh_from_db()
 
     response = hcp_client.get(translation.url)
 

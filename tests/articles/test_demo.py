@@ -7,6 +7,7 @@ from wagtail.images import get_image_model
 from articles.models import ArticleIndexPage, ArticlePage
 from hub_site.demo import articles as demo
 from tests.articles.factories import home_page
+from tests.publishing import publish_certified
 
 SEED_SLUG = "allo-hsct-cr2-ayas-with-all-dual-center-study"
 # The article's paragraphs exactly as on the seed page (shared/seed/000_1d53c3b4743fe505.txt).
@@ -122,7 +123,7 @@ def test_demo_index_shows_pagination_filtering_and_related(hcp_client, loaded):
 
 def test_demo_restores_a_changed_article_with_one_new_revision(loaded, tmp_path):
     loaded.summary = "Changed by hand."
-    loaded.save_revision().publish()
+    publish_certified(loaded.save_revision())
     revisions = loaded.revisions.count()
 
     call_command("load_demo", stdout=open(tmp_path / "again.txt", "w"))  # noqa: SIM115

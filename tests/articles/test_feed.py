@@ -6,6 +6,7 @@ import pytest
 from wagtail.models import Locale
 
 from tests.articles.factories import create_article, create_index, home_page
+from tests.publishing import publish_certified
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -48,7 +49,7 @@ def test_feed_holds_twenty_articles(hcp_client, article_index):
 @pytest.mark.django_db
 def test_each_language_has_its_own_feed(hcp_client, article_index):
     spanish_home = home_page().copy_for_translation(Locale.objects.get(language_code="es"))
-    spanish_home.save_revision().publish()
+    publish_certified(spanish_home.save_revision())
     spanish_index = create_index(spanish_home, title="Artículos", slug="articulos")
     create_article(spanish_index, "Artículo", slug="articulo")
     create_article(article_index, "Article")

@@ -87,24 +87,29 @@ class ArticlePageTypeTests(WagtailPageTestCase):
         self.assertPageIsPreviewable(self.article, post_data=data)
 
     def test_an_editor_can_create_an_article_with_topics_and_references(self):
-        self.assertCanCreate(self.index, ArticlePage, article_form_data(topics=[self.topic]))
+        # A draft: it goes live only through review (hub_site/certification).
+        self.assertCanCreate(
+            self.index, ArticlePage, article_form_data(topics=[self.topic]), publish=False
+        )
 
-        article = ArticlePage.objects.get(slug="via-the-admin")
-        assert article.live
+        article = ArticlePage.objects.get(slug="via-the-admin").get_latest_revision_as_object()
         assert article.live_topics == [self.topic]
         assert article.references[0].value["doi"] == "10.1002/ajh.12345"
         assert article.locale == self.index.locale
 
     def test_a_pasted_doi_link_is_saved_bare(self):
         self.assertCanCreate(
-            self.index, ArticlePage, article_form_data(doi="https://doi.org/10.1002/ajh.12345")
+            self.index,
+            ArticlePage,
+            article_form_data(doi="https://doi.org/10.1002/ajh.12345"),
+            publish=False,
         )
         article = ArticlePage.objects.get(slug="via-the-admin")
         assert article.references[0].value["doi"] == "10.1002/ajh.12345"
 
     def _post_new_article(self, data):
         url = reverse("wagtailadmin_pages:add", args=["articles", "articlepage", self.index.pk])
-        return self.client.post(url, {**data, "action-publish": "action-publish"})
+        return self.client.post(url, {**data, "action-submit": "action-submit"})
 
     def test_the_admin_refuses_a_bad_doi_and_saves_nothing(self):
         pages_before = Page.objects.count()

@@ -5,6 +5,7 @@ from django.core.management import call_command
 from wagtail.models import Locale
 
 from tests.articles.factories import create_article, create_index, home_page
+from tests.publishing import publish_certified
 
 SEED_TITLE = "Allogeneic HSCT in CR2 for AYAs with ALL: A dual-center study"
 SEARCH_URL = "/en/search/"
@@ -56,7 +57,7 @@ def test_search_needs_all_words(hcp_client, demo):
 @pytest.mark.django_db
 def test_search_stays_in_the_readers_language(hcp_client, article_index):
     spanish_home = home_page().copy_for_translation(Locale.objects.get(language_code="es"))
-    spanish_home.save_revision().publish()
+    publish_certified(spanish_home.save_revision())
     spanish_index = create_index(spanish_home, title="Artículos", slug="articulos")
     create_article(spanish_index, "Enfermedad residual MRD", slug="erm")
     create_article(article_index, "English MRD article")

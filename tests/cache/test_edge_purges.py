@@ -18,6 +18,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from hub_site.cache import invalidation
 from surveys.models import PollPage, PollVote
 from tests.cache import edge_recorder
+from tests.publishing import publish_certified
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +83,7 @@ def test_a_draft_purges_nothing_and_its_publication_does(
     assert edge == []
 
     with django_capture_on_commit_callbacks(execute=True):
-        revision.publish()
+        publish_certified(revision)
 
     assert edge, "publishing purges"
     assert any(url.endswith(article.url) for url in edge[-1])

@@ -14,6 +14,7 @@ from hub_site.demo.surveys import feature_poll_on_article
 from surveys.models import PollPage
 from tests.articles.factories import create_article
 from tests.cache.test_forms_on_cached_pages import SITE, form_data
+from tests.publishing import publish_certified
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +61,7 @@ def test_a_published_change_to_a_related_article_shows_at_once(
     session_reader.get(article.url)
 
     related.title = "Venetoclax with chemotherapy"
-    related.save_revision().publish()
+    publish_certified(related.save_revision())
 
     soup = BeautifulSoup(session_reader.get(article.url).content, "html.parser")
     titles = [h.get_text(strip=True) for h in soup.select(".related-articles h3")]
@@ -71,7 +72,7 @@ def test_an_edited_article_shows_its_new_text_at_once(session_reader, article):
     session_reader.get(article.url)
 
     article.learning_objective = "Weigh MRD-guided therapy"
-    article.save_revision().publish()
+    publish_certified(article.save_revision())
 
     assert "Weigh MRD-guided therapy" in main_text(session_reader.get(article.url))
 

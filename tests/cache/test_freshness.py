@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from hub_site.demo.surveys import feature_poll_on_article
 from surveys.models import PollPage
+from tests.publishing import publish_certified
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,7 @@ def test_an_article_without_a_poll_is_kept_the_full_lifetime(hcp_client, article
 def test_a_poll_closing_soon_shortens_the_lifetime_of_the_page_showing_it(hcp_client, article):
     poll = PollPage.objects.get()
     poll.closes_at = timezone.now() + timedelta(seconds=90)
-    poll.save_revision().publish()
+    publish_certified(poll.save_revision())
     feature_poll_on_article(poll, article)
 
     response = hcp_client.get(article.url)
@@ -38,7 +39,7 @@ def test_a_poll_closing_soon_shortens_the_lifetime_of_the_page_showing_it(hcp_cl
 def test_a_poll_opening_soon_shortens_the_lifetime_of_the_page_showing_it(hcp_client, article):
     poll = PollPage.objects.get()
     poll.opens_at = timezone.now() + timedelta(seconds=120)
-    poll.save_revision().publish()
+    publish_certified(poll.save_revision())
     feature_poll_on_article(poll, article)
 
     assert 0 < s_maxage(hcp_client.get(article.url)) <= 120

@@ -11,6 +11,7 @@ from home.models import FunderIndexPage, FunderPage, FundingType, StandardPage
 from tests.articles.factories import create_article
 from tests.gate.helpers import publish_withdraw_label
 from tests.home.conftest import SEED_GRANT, publish_child
+from tests.publishing import publish_certified
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +57,7 @@ def test_an_edited_article_shows_its_new_title(hcp_client, article):
     cached(hcp_client, article.url)
 
     article.title = "Blinatumomab in upfront ALL, updated"
-    article.save_revision().publish()
+    publish_certified(article.save_revision())
 
     assert "Blinatumomab in upfront ALL, updated" in hcp_client.get(article.url).text
 
@@ -96,7 +97,7 @@ def test_a_renamed_topic_shows_on_its_articles(hcp_client, article, topic):
     assert "Transplantation" in cached(hcp_client, article.url).text
 
     topic.name = "Stem-cell transplantation"
-    topic.save_revision().publish()
+    publish_certified(topic.save_revision())
 
     assert "Stem-cell transplantation" in hcp_client.get(article.url).text
 

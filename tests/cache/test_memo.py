@@ -14,6 +14,7 @@ from hub_site.cache import memo
 from surveys.models import SurveySettings
 from tests.cache.test_fragments import session_reader  # noqa: F401 (a fixture)
 from tests.gate.helpers import publish_withdraw_label
+from tests.publishing import publish_certified
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +36,7 @@ def test_the_site_and_its_settings_are_read_once_per_generation(session_reader, 
     assert "hub_site_hcpgatesettings" not in second
     assert "hub_site_gatecopy" not in second
 
-    article.save_revision().publish()  # any change retires the copies
+    publish_certified(article.save_revision())  # any change retires the copies
 
     assert "wagtailcore_site" in tables_read(session_reader, article.url)
 

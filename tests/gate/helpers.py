@@ -7,6 +7,7 @@ from wagtail.models import Locale
 
 from hub_site.gate.cookies import CONFIRMED, COOKIE_NAME, SIGNING_SALT
 from hub_site.models import GateCopy
+from tests.publishing import publish_certified
 
 DAY = 24 * 60 * 60
 
@@ -41,4 +42,4 @@ def publish_withdraw_label(label):
     copy.locale = Locale.get_default()
     copy.withdraw_label = label
     copy.save()
-    copy.save_revision().publish()
+    publish_certified(copy.save_revision())

@@ -19,6 +19,7 @@ from wagtail_localize.models import (
 from hub_site.demo.gate import SEED_GATE_COPY
 from hub_site.models import GateCopy, HcpGateSettings
 from tests.gate.helpers import gate_location
+from tests.publishing import publish_certified
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +81,7 @@ def test_without_any_copy_the_gate_still_shows_the_seed_wording(client, gated_pa
 
 def test_the_gate_shows_the_copy_editors_published(client, gate_copy, gated_page):
     gate_copy.statement = "Edited: for healthcare professionals only."
-    gate_copy.save_revision().publish()
+    publish_certified(gate_copy.save_revision())
 
     response = gate_for(client, "en", "/en/about/")
 

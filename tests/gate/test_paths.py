@@ -13,6 +13,7 @@ from wagtail.documents.models import Document
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from tests.gate.helpers import gate_location
+from tests.publishing import publish_certified
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +54,7 @@ def test_a_page_open_to_the_public_is_served_but_its_gated_sibling_is_not(
 
 def test_a_page_stops_being_open_when_the_editor_unticks_open_to_the_public(client, public_page):
     public_page.open_to_public = False
-    public_page.save_revision().publish()
+    publish_certified(public_page.save_revision())
 
     assert_gated(client.get("/en/privacy/"), "en", "/en/privacy/")
 

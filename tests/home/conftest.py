@@ -12,13 +12,14 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from home.models import FunderIndexPage, FunderPage, FundingType, HomePage, SponsorshipLevel
+from tests.publishing import publish_certified
 
 SEED_GRANT = "the Hippocrate Conference Institute, an association of the Servier Group"
 
 
 def publish_child(parent, page):
     parent.add_child(instance=page)
-    page.save_revision().publish()
+    publish_certified(page.save_revision())
     return page
 
 
@@ -66,7 +67,7 @@ def add_funder(funder_index, levels):
         funder_index.add_child(instance=funder)
         revision = funder.save_revision()
         if publish:
-            revision.publish()
+            publish_certified(revision)
         return funder
 
     return add

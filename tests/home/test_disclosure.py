@@ -10,6 +10,7 @@ from wagtail.models import PageViewRestriction, Site
 
 from home.disclosure import disclosure_sentence, footer_data, join_names
 from home.models import FunderPage
+from tests.publishing import publish_certified
 
 from .conftest import SEED_GRANT
 
@@ -147,17 +148,19 @@ def test_publishing_a_funder_changes_the_next_page_served(hcp_client, add_funder
     grant = add_funder("Hippocrate Conference Institute", disclosure_name=SEED_GRANT, publish=False)
     assert "educational grant" not in footer_sentence(hcp_client)
 
-    grant.get_latest_revision().publish()
+    publish_certified(grant.get_latest_revision())
 
     assert footer_sentence(hcp_client) == SEED_SENTENCE
 
 
 @pytest.mark.django_db
-def test_unpublishing_in_the_admin_changes_the_footer(hcp_client, admin_client, seed_funders):
+def test_withdrawing_in_the_admin_changes_the_footer(hcp_client, admin_client, seed_funders):
     assert footer_sentence(hcp_client) == SEED_SENTENCE
     amgen = seed_funders["Amgen"]
 
-    response = admin_client.post(f"/admin/pages/{amgen.pk}/unpublish/")
+    response = admin_client.post(
+        f"/admin/certification/withdraw/{amgen.pk}/", {"reason": "Sponsorship ended."}
+    )
 
     assert response.status_code == 302
     assert footer_sentence(hcp_client) == SEED_SENTENCE.replace("Amgen, ", "")

@@ -7,6 +7,7 @@ from wagtail.models import Locale
 from wagtail_localize.operations import translate_object
 
 from home.models import FunderPage, HomePage, SponsorshipLevel, SupportPage
+from tests.publishing import publish_certified
 
 from .conftest import publish_child
 
@@ -26,7 +27,7 @@ def test_call_to_action_links_to_the_support_page(hcp_client, home, support_page
     home.support_heading = "Support us"
     home.support_text = "Your contribution helps."
     home.support_page = support_page
-    home.save_revision().publish()
+    publish_certified(home.save_revision())
 
     cta = call_to_action(hcp_client)
 
@@ -40,7 +41,7 @@ def test_call_to_action_has_no_link_while_the_support_page_is_unpublished(
 ):
     home.support_heading = "Support us"
     home.support_page = support_page
-    home.save_revision().publish()
+    publish_certified(home.save_revision())
     support_page.unpublish()
 
     cta = call_to_action(hcp_client)
@@ -89,7 +90,7 @@ def test_a_translated_locale_discloses_its_own_published_funders(
     for page in [home, funder_index, *funders]:
         translate_object(page, [spanish])
         # Untranslated strings leave the translation a draft until a translator publishes it.
-        page.get_translation(spanish).save_revision().publish()
+        publish_certified(page.get_translation(spanish).save_revision())
 
     FunderPage.objects.get(locale=spanish, title="Autolus").unpublish()
 

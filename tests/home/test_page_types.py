@@ -81,6 +81,7 @@ class EditorTests(WagtailPageTestCase):
                     "short_description": "A biotechnology company.",
                 }
             ),
+            publish=False,
         )
 
     def test_editor_is_told_a_sponsor_needs_a_level(self):
@@ -114,6 +115,7 @@ class EditorTests(WagtailPageTestCase):
                     "subject": "New submission",
                 }
             ),
+            publish=False,
         )
 
 

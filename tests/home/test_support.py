@@ -12,6 +12,7 @@ from django.core import mail
 from wagtail.contrib.forms.models import FormSubmission
 
 from home.models import SupportPage
+from tests.publishing import publish_certified
 
 from .conftest import publish_child
 
@@ -214,7 +215,7 @@ def test_submissions_are_listed_and_exported_in_the_admin(hcp_client, admin_clie
 @pytest.mark.django_db
 def test_no_notification_without_a_to_address(hcp_client, support_page):
     support_page.to_address = ""
-    support_page.save_revision().publish()
+    publish_certified(support_page.save_revision())
 
     hcp_client.post(support_page.url, {"interested_in_contributing": "on"})
 

@@ -6,6 +6,7 @@ from wagtail.models import Locale
 from wagtail_localize.operations import translate_object
 
 from tests.articles.factories import create_article, create_index, home_page
+from tests.publishing import publish_certified
 
 
 @pytest.fixture
@@ -15,14 +16,18 @@ def article(db):
 
 def translate(page, *language_codes, publish=True):
     """Translate ``page`` (and its untranslated parents) as wagtail-localize's "Translate"
-    action does; published once the transaction commits, as in the admin."""
+    action does, which makes drafts; then publish them (and the parents it made) as if
+    their translation reviews had certified them."""
     locales = list(Locale.objects.filter(language_code__in=language_codes))
     with TestCase.captureOnCommitCallbacks(execute=True):
         translate_object(page, locales)
     translations = {
         locale.language_code: page.get_translation(locale).specific for locale in locales
     }
-    if not publish:
+    if publish:
         for translation in translations.values():
-            translation.unpublish()
+            drafts = [*translation.get_ancestors().filter(depth__gt=1, live=False), translation]
+            for draft in drafts:
+                publish_certified(draft.get_latest_revision())
+            translation.refresh_from_db()
     return translations

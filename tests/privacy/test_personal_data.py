@@ -15,6 +15,7 @@ from wagtail.models import ModelLogEntry, Page, Site
 from home.models import SupportPage
 from home.personal_data import ERASED_ACTION, address_hash
 from hub_site.workflows import roles
+from tests.publishing import publish_certified
 
 INDEX = "/admin/personal-data/"
 ERASE = "/admin/personal-data/erase/"
@@ -28,7 +29,7 @@ def support_page(db):
     home = Page.objects.get(pk=Site.objects.get(is_default_site=True).root_page_id)
     page = SupportPage(title="Support", slug="support")
     home.add_child(instance=page)
-    page.save_revision().publish()
+    publish_certified(page.save_revision())
     return page
 
 

@@ -163,6 +163,7 @@ def test_a_survey_form_from_the_edge_copy_is_accepted_and_a_cross_site_post_refu
 
 SEED_ARTICLE_QUERY = (
     "from articles.models import ArticlePage\n"
+    "from tests.publishing import publish_certified\n"
     "page = ArticlePage.objects.get(locale__language_code='en', "
     f"slug={SEED_ARTICLE.split('/')[-2]!r})\n"
 )
@@ -171,7 +172,8 @@ SEED_ARTICLE_QUERY = (
 def set_learning_objective(stack, text):
     shell(
         stack,
-        f"{SEED_ARTICLE_QUERY}page.learning_objective = {text!r}\npage.save_revision().publish()\n",
+        f"{SEED_ARTICLE_QUERY}page.learning_objective = {text!r}\n"
+        "publish_certified(page.save_revision())\n",
     )
 
 
@@ -209,10 +211,11 @@ def test_publishing_an_article_purges_the_cached_index_and_home_at_once(stack):
     shell(
         stack,
         "from articles.models import ArticlePage\n"
+        "from tests.publishing import publish_certified\n"
         "page = ArticlePage.objects.filter(locale__language_code='en').live()"
         ".order_by('-date').first()\n"
         f"page.title = {title!r}\n"
-        "page.save_revision().publish()\n",
+        "publish_certified(page.save_revision())\n",
     )
     # The purge is sent after the commit, before the command returns; allow a second.
     deadline = time.monotonic() + 1
@@ -244,10 +247,11 @@ def test_changing_a_funder_purges_every_page_footer(stack):
     shell(
         stack,
         "from home.models import FunderPage\n"
+        "from tests.publishing import publish_certified\n"
         "page = FunderPage.objects.filter(locale__language_code='en').live()"
         ".filter(funding_type='sponsor').first()\n"
         f"page.title = {name!r}\n"
-        "page.save_revision().publish()\n",
+        "publish_certified(page.save_revision())\n",
     )
 
     for path in (INDEX, about):
@@ -257,6 +261,7 @@ def test_changing_a_funder_purges_every_page_footer(stack):
 
 SPONSOR_QUERY = (
     "from home.models import FunderPage\n"
+    "from tests.publishing import publish_certified\n"
     "page = FunderPage.objects.filter(locale__language_code='en')"
     ".filter(funding_type='sponsor').order_by('pk').first()\n"
 )
@@ -266,7 +271,7 @@ def test_unpublishing_a_funder_purges_it_from_every_page_footer(stack):
     cookie = confirmation_cookie()
     paths = (HOME, INDEX, SEED_ARTICLE)
     name = f"Withdrawn Pharma {time.time_ns() % 100000}"
-    shell(stack, f"{SPONSOR_QUERY}page.title = {name!r}\npage.save_revision().publish()\n")
+    shell(stack, f"{SPONSOR_QUERY}page.title = {name!r}\npublish_certified(page.save_revision())\n")
     for path in paths:
         fetch(stack.base_url + path, cookie)
         _, headers, body = fetch(stack.base_url + path, cookie)
@@ -280,4 +285,4 @@ def test_unpublishing_a_funder_purges_it_from_every_page_footer(stack):
             assert headers["X-Edge-Cache"] == "MISS", path
             assert name not in body, path
     finally:
-        shell(stack, f"{SPONSOR_QUERY}page.save_revision().publish()\n")
+        shell(stack, f"{SPONSOR_QUERY}publish_certified(page.save_revision())\n")

@@ -28,6 +28,7 @@ from hub_site.gate.cookies import COOKIE_NAME, signed_confirmation
 from hub_site.models import GateCopy
 from surveys.models import PollChoice, PollPage, SurveyFormField, SurveyPage
 from tests.articles.factories import create_index, create_topic
+from tests.publishing import publish_certified
 from tests.security.permission_matrix import ROLES, make_role_user
 from tests.translation.helpers import start_translation, translate_string
 from tests.workflows.test_editorial_workflow import act
@@ -132,7 +133,7 @@ def build_content():
         )
     ]
     home.add_child(instance=survey)
-    survey.save_revision().publish()
+    publish_certified(survey.save_revision())
     poll = PollPage(
         title=f"Poll {IMG}",
         slug="payload-poll",
@@ -140,7 +141,7 @@ def build_content():
         choices=[PollChoice(label=f"Yes {IMG}"), PollChoice(label="No")],
     )
     home.add_child(instance=poll)
-    poll.save_revision().publish()
+    publish_certified(poll.save_revision())
     topic = create_topic(f"Topic {IMG}", slug="payload-topic")
 
     gate_copy = GateCopy.objects.filter(locale=Locale.get_default()).first() or GateCopy(
@@ -154,7 +155,7 @@ def build_content():
     gate_copy.heading = f"Welcome {IMG}"
     gate_copy.statement = SVG
     gate_copy.save()
-    gate_copy.save_revision().publish()
+    publish_certified(gate_copy.save_revision())
 
     index = create_index(parent=home, title="Payload articles", slug="payload-articles")
     editor = admin_client(users["editor"])

@@ -10,6 +10,7 @@ from hub_site.demo.surveys import load_surveys
 from surveys.models import PollChoice, PollPage
 from tests.articles.factories import create_article, create_index
 from tests.caches import empty_caches
+from tests.publishing import publish_certified
 
 
 @pytest.fixture(autouse=True)
@@ -43,7 +44,7 @@ def poll(demo):
 
 def add_page(parent, page):
     parent.add_child(instance=page)
-    page.save_revision().publish()
+    publish_certified(page.save_revision())
     return page
 
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from surveys.models import PollVote, SurveyResponse
+from tests.publishing import publish_certified
 
 from .conftest import add_article
 from .helpers import STATEMENT_NAMES, answers
@@ -75,7 +76,7 @@ def test_a_draft_article_is_refused(hcp_client, survey, home):
 
 def test_an_article_in_another_language_is_refused(hcp_client, survey, home, spanish):
     spanish_home = home.copy_for_translation(spanish)
-    spanish_home.save_revision().publish()
+    publish_certified(spanish_home.save_revision())
     spanish_article = add_article(spanish_home, "Artículo", "articulo")
 
     response = hcp_client.post(survey.url, answers(article=spanish_article.pk))
@@ -152,7 +153,7 @@ def test_a_closed_poll_refuses_votes(hcp_client, target, make_poll):
     poll = make_poll("closed", closes_at=timezone.now() + timezone.timedelta(hours=1))
     assert hcp_client.post(target(poll), {}).status_code == 400  # read while open
     poll.closes_at = timezone.now()
-    poll.save_revision().publish()
+    publish_certified(poll.save_revision())
 
     response = hcp_client.post(target(poll), {"choice": poll.choices.first().pk})
 

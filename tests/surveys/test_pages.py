@@ -8,6 +8,7 @@ from wagtail_localize.models import StringSegment, TranslationSource
 
 from home.models import HomePage, StandardPage
 from surveys.models import PollPage, SurveyPage
+from tests.publishing import publish_certified
 
 pytestmark = pytest.mark.django_db
 
@@ -132,7 +133,7 @@ def test_the_likert_type_is_offered_to_editors(admin_client, home):
 
 def test_translating_a_survey_keeps_its_question_names_and_types(survey, home, spanish):
     spanish_home = home.copy_for_translation(spanish)
-    spanish_home.save_revision().publish()
+    publish_certified(spanish_home.save_revision())
 
     spanish_survey = survey.copy_for_translation(spanish)
 

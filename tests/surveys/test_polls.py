@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from surveys.models import PollPage, PollVote
+from tests.publishing import publish_certified
 
 from .helpers import render_tags
 
@@ -158,9 +159,9 @@ def test_votes_in_every_language_version_are_counted_together(
     hcp_client, new_reader, poll, home, spanish
 ):
     spanish_home = home.copy_for_translation(spanish)
-    spanish_home.save_revision().publish()
+    publish_certified(spanish_home.save_revision())
     spanish_poll = poll.copy_for_translation(spanish)
-    spanish_poll.save_revision().publish()
+    publish_certified(spanish_poll.save_revision())
     spanish_choice = spanish_poll.choices.get(
         translation_key=poll.choices.get(label="Very positive").translation_key
     )

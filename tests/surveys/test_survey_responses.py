@@ -6,6 +6,7 @@ from django.conf import settings
 
 from surveys.models import SurveyResponse
 from surveys.reader_cookie import state_from_cookie
+from tests.publishing import publish_certified
 
 from .conftest import add_article
 from .helpers import COMMENTS, STATEMENT_NAMES, answers, render_tags
@@ -145,9 +146,9 @@ def test_an_address_is_limited_to_ten_answers_a_minute(new_reader, survey, home)
 
 def test_a_survey_in_another_language_stores_that_locale(hcp_client, survey, spanish, home):
     spanish_home = home.copy_for_translation(spanish)
-    spanish_home.save_revision().publish()
+    publish_certified(spanish_home.save_revision())
     spanish_survey = survey.copy_for_translation(spanish)
-    spanish_survey.save_revision().publish()
+    publish_certified(spanish_survey.save_revision())
     spanish_article = add_article(spanish_home, "Artículo", "articulo")
 
     response = hcp_client.post(spanish_survey.url, answers(article=spanish_article.pk))

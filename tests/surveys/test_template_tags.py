@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from surveys.models import SurveyFormField, SurveyPage, SurveySettings
 from surveys.reader_cookie import ReaderState
+from tests.publishing import publish_certified
 
 from .conftest import add_article, add_page
 from .helpers import render_tags
@@ -57,13 +58,13 @@ def test_an_unpublished_survey_is_not_shown(survey, article):
 
 def test_the_survey_is_shown_in_the_articles_language(survey, home, spanish):
     spanish_home = home.copy_for_translation(spanish)
-    spanish_home.save_revision().publish()
+    publish_certified(spanish_home.save_revision())
     spanish_article = add_article(spanish_home, "Artículo", "articulo")
 
     tag = "{% feedback_survey article %}"
     untranslated = render_tags(tag, language="es", article=spanish_article)
     spanish_survey = survey.copy_for_translation(spanish)
-    spanish_survey.save_revision().publish()
+    publish_certified(spanish_survey.save_revision())
     translated = render_tags(tag, language="es", article=spanish_article)
 
     # An English form on a Spanish article would post answers its survey refuses.

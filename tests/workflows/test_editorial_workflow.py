@@ -17,6 +17,7 @@ from articles.models import ArticlePage
 from home.models import HomePage, StandardPage
 from hub_site.workflows import roles
 from tests.articles.factories import create_index
+from tests.publishing import publish_certified
 
 
 def page_form(title, slug, body="<p>Body text.</p>", **actions):
@@ -218,27 +219,11 @@ def test_a_reviewer_who_edited_the_revision_cannot_approve_it(client, make_user,
     assert page.current_workflow_task.name == roles.COMPLIANCE_TASK
 
 
-def test_site_manager_override_of_four_eyes_is_audited(client, team, home):
-    manager = team["manager"]
-    as_user(client, manager)
-    add_url = reverse("wagtailadmin_pages:add", args=("home", "standardpage", home.pk))
-    client.post(add_url, page_form("Manager page", "manager-page", **{"action-submit": "1"}))
-    page = StandardPage.objects.get(slug="manager-page")
-
-    assert_done(act(client, page, "approve"))
-
-    assert (
-        PageLogEntry.objects.filter(page=page)
-        .filter(action="hub.four_eyes_override", user=manager)
-        .exists()
-    )
-
-
 def test_scheduled_page_is_published_by_publish_scheduled(team, home):
     page = home.add_child(instance=StandardPage(title="Scheduled", slug="scheduled", live=False))
     page.go_live_at = timezone.now() + timedelta(hours=1)
     revision = page.save_revision(user=team["manager"])
-    revision.publish(user=team["manager"])
+    publish_certified(revision, user=team["manager"])
     page.refresh_from_db()
     assert not page.live  # scheduled, not yet live
     revision.refresh_from_db()
