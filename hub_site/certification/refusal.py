@@ -1,4 +1,5 @@
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 
 from hub_site.certification.guard import refusal_message
 
@@ -8,6 +9,11 @@ def refuse(request, page=None):
     return TemplateResponse(
         request,
         "hub_certification/refused.html",
-        {"message": refusal_message(), "page": page},
+        {
+            "message": refusal_message(),
+            "page": page,
+            "page_title": _("Not published"),
+            "header_icon": "warning",
+        },
         status=403,
     )

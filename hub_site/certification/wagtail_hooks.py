@@ -5,11 +5,13 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin import messages
 
 import hub_site.certification.expiry_hooks  # noqa: F401 - registers re-certify
 import hub_site.certification.report_hooks  # noqa: F401 - registers the reports
 from hub_site.certification import sync, withdrawal
 from hub_site.certification.refusal import refuse
+from hub_site.translation.approval import translation_blockers
 
 PUBLISH_MENU_ITEMS = {"action-publish", "action-unpublish"}
 
@@ -27,6 +29,21 @@ def asks_to_publish(request):
 def refuse_publishing_from_the_editor(request, page):
     if asks_to_publish(request):
         return refuse(request, page)
+    return None
+
+
+@hooks.register("before_edit_page")
+def say_why_a_translation_cannot_be_approved(request, page):
+    """A reviewer opening a translation in review sees what stands in the way of Approve
+    (for example "4 of 8 text segments are not translated yet.")."""
+    if request.method == "GET" and page.workflow_in_progress:
+        blockers = translation_blockers(page)
+        if blockers:
+            messages.warning(
+                request,
+                _("This translation cannot be approved yet: %(reasons)s")
+                % {"reasons": " ".join(str(blocker) for blocker in blockers)},
+            )
     return None
 
 

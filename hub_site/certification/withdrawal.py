@@ -75,9 +75,14 @@ def withdraw(request, page_id):
         status = 400
     else:
         status = 200
-    return TemplateResponse(
-        request, "hub_certification/withdraw.html", {"page": page, "form": form}, status=status
-    )
+    context = {
+        "page": page,
+        "form": form,
+        "page_title": _("Withdraw"),
+        "page_subtitle": page.get_admin_display_title(),
+        "header_icon": "cross",
+    }
+    return TemplateResponse(request, "hub_certification/withdraw.html", context, status=status)
 
 
 class WithdrawButton(PageMenuItem):

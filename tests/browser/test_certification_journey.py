@@ -91,7 +91,7 @@ def test_reviewed_page_goes_live_with_its_reference_line(live_site, page, screen
     line = page.locator(".certification-line")
     expect(line).to_have_text(
         re.compile(
-            rf"^Ref\. {re.escape(certificate.reference_code)} · Certified \d{{1,2}} \w+ \d{{4}}$"
+            rf"^Ref\. {re.escape(certificate.reference_code)} · Certified \w+ \d{{1,2}}, \d{{4}}$"
         )
     )
     line.scroll_into_view_if_needed()

@@ -11,6 +11,8 @@ from home.models import StandardPage
 from hub_site.certification.models import Certificate
 from hub_site.workflows import roles
 from tests.certification.conftest import act, current_task_state, review, submit_new_page
+from tests.publishing import publish_certified
+from tests.translation.helpers import start_translation, translate_string
 from tests.workflows.test_editorial_workflow import page_form
 
 pytestmark = pytest.mark.django_db
@@ -162,3 +164,28 @@ def test_authorship_counts_every_revision_since_the_last_publication(client, mak
     review(client, page, writer, team["compliance"])
     assert page.live
     assert Certificate.objects.filter(object_id=str(page.pk), kind="workflow").count() == 2
+
+
+def test_a_half_translated_page_cannot_be_approved(client, team, home):
+    """In review with untranslated segments (submitted before the source grew, or through
+    a door the submit view does not guard): the reviewer is told how many remain and
+    Approve is neither offered nor accepted."""
+    english = home.add_child(
+        instance=StandardPage(title="About us", slug="about-us", intro="Welcome, patients")
+    )
+    publish_certified(english.save_revision())
+    client.force_login(team["translator"])
+    spanish, translation = start_translation(client, english)
+    translate_string(client, translation, "About us", "Quiénes somos")
+    translation.save_target(user=team["translator"], publish=False)
+    spanish.refresh_from_db()
+    spanish.get_workflow().start(spanish, team["translator"])
+
+    reviewer = team["translation_reviewer"]
+    assert offered(spanish, reviewer) == ["reject"]
+    assert act(client, reviewer, spanish, "approve").status_code in (302, 403)
+    spanish.refresh_from_db()
+    assert not spanish.live
+    client.force_login(reviewer)
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=(spanish.pk,)), follow=True)
+    assert "1 of 2 text segments is not translated yet." in edit.text
