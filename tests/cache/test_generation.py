@@ -17,6 +17,7 @@ from django.core.cache import cache
 
 from hub_site.cache import generation, pages
 from hub_site.gate.cookies import COOKIE_NAME, signed_confirmation
+from tests.publishing import publish_certified
 
 pytestmark = pytest.mark.django_db
 
@@ -152,7 +153,7 @@ def test_a_copy_is_not_answered_once_content_changes(article):
     assert client.get(article.url)["X-App-Cache"] == "HIT"
 
     article.title = "A new title"
-    article.save_revision().publish()
+    publish_certified(article.save_revision())
 
     response = client.get(article.url)
     assert response["X-App-Cache"] == "MISS"

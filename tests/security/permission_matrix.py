@@ -28,6 +28,7 @@ from hub_site.workflows import roles
 from surveys.models import SurveyFormField, SurveyPage, SurveyResponse
 from tests.articles.factories import create_article, create_image, create_index, create_topic
 from tests.publishing import publish_certified
+from tests.translation.helpers import translate_the_rest
 
 # The role of each test user; "manager" (site manager, may do everything) shows that each
 # action's URL and data are right, so a refusal elsewhere is a refusal, not a typo.
@@ -48,6 +49,7 @@ MARKERS = {
     "untranslated_article": "Gneiss untranslated article",
     "spanish_article": "Obsidiana artículo español",
     "spanish_review": "Pizarra artículo en revisión",
+    "spanish_partial": "Caliza artículo a medio traducir",
     "topic": "Feldspar topic",
     "image": "Garnet image",
     "document": "Jasper document",
@@ -231,7 +233,9 @@ ACTIONS = (
         "machine_translate",
         "POST",
         lambda o, n: reverse("wagtail_localize:machine_translate", args=(translation_of(o, n).pk,)),
-        ("spanish_article",),
+        # A translation with text left to translate (the Spanish article is complete, so
+        # that it may be submitted).
+        ("spanish_partial",),
         data=lambda o, n: {
             "next": reverse("wagtailadmin_pages:edit", args=(page(o, n).pk,)),
         },
@@ -362,7 +366,7 @@ ALLOWED = {
     ("translator", "preview", "spanish_article"),
     ("translator", "sync", "spanish_article"),
     ("translator", "edit_string", "spanish_article"),
-    ("translator", "machine_translate", "spanish_article"),
+    ("translator", "machine_translate", "spanish_partial"),
     ("translator", "submit_translation", "spanish_article"),
 }
 # Nothing goes live without a certificate, so the site manager too is refused every way
@@ -458,12 +462,21 @@ def build_objects():
     _translate_title(
         translator, spanish_translation, MARKERS["english_article"], MARKERS["spanish_article"]
     )
+    translate_the_rest(translator, spanish_translation)
     # The draft carries the Spanish title, as after the translator's first save.
     spanish_translation.save_target(user=users["translator"], publish=False)
     spanish_article.refresh_from_db()
     spanish_review, review_translation = _translate(translator, reviewed_source, spanish)
     _translate_title(
         translator, review_translation, reviewed_source.title, MARKERS["spanish_review"]
+    )
+    translate_the_rest(translator, review_translation)
+    partial_source = create_article(
+        index, MARKERS["spanish_partial"].replace("Caliza", "Limestone"), slug="partial-source"
+    )
+    spanish_partial, partial_translation = _translate(translator, partial_source, spanish)
+    _translate_title(
+        translator, partial_translation, partial_source.title, MARKERS["spanish_partial"]
     )
     response = translator.post(
         reverse("hub_workflows:submit_translation", args=(spanish_review.pk,))
@@ -525,6 +538,8 @@ def build_objects():
         spanish_article=spanish_article,
         spanish_article_translation=spanish_translation,
         spanish_review=spanish_review,
+        spanish_partial=spanish_partial,
+        spanish_partial_translation=partial_translation,
         support_page=support_page,
         support_submission=support_submission,
         survey_page=survey_page,

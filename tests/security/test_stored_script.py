@@ -30,7 +30,7 @@ from surveys.models import PollChoice, PollPage, SurveyFormField, SurveyPage
 from tests.articles.factories import create_index, create_topic
 from tests.publishing import publish_certified
 from tests.security.permission_matrix import ROLES, make_role_user
-from tests.translation.helpers import start_translation, translate_string
+from tests.translation.helpers import start_translation, translate_string, translate_the_rest
 from tests.workflows.test_editorial_workflow import act
 
 # No digits: translated text whose figures differ from the source is held back for review.
@@ -203,6 +203,7 @@ def build_content():
         source=translation.source, string__data__startswith="Outcomes revised"
     ).string.data
     translate_string(translator, translation, source_title, f"Resultados {escape(IMG)}")
+    translate_the_rest(translator, translation)
     response = translator.post(
         reverse("hub_workflows:submit_translation", args=(spanish_article.pk,))
     )

@@ -34,7 +34,8 @@ def poll_data(choices, **extra):
             "question": "Which regimen do you use?",
             "results_shown": PollPage.RESULTS_AFTER_VOTE,
             "choices": inline_formset([{"label": label} for label in choices]),
-            "action-publish": "publish",
+            # Submitted for review: pages go live when their review certifies them.
+            "action-submit": "submit",
             **extra,
         }
     )
@@ -48,7 +49,7 @@ def test_an_editor_publishes_a_poll_with_two_to_eight_answers(admin_client, home
 
     assert response.status_code == 302, response.context["form"].errors
     poll = PollPage.objects.get(slug="quick-poll")
-    assert poll.live
+    assert poll.workflow_in_progress
     assert poll.choices.count() == count
 
 
@@ -81,7 +82,8 @@ def survey_data(fields):
             "slug": "course-feedback",
             "intro": "Tell us what you think.",
             "form_fields": inline_formset(fields),
-            "action-publish": "publish",
+            # Submitted for review: pages go live when their review certifies them.
+            "action-submit": "submit",
         }
     )
 
@@ -103,6 +105,7 @@ def test_an_editor_builds_a_survey_with_likert_statements(admin_client, home, hc
         ("the_pace_was_right", "likert"),
         ("comments", "multiline"),
     ]
+    publish_certified(survey.get_latest_revision())
     assert '<legend class="likert__statement">The pace was right</legend>' in (
         hcp_client.get(survey.url).text
     )

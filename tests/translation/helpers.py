@@ -3,7 +3,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from wagtail.models import Locale
-from wagtail_localize.models import StringSegment, Translation
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 
 def start_translation(client, page, language_code="es"):
@@ -47,3 +47,24 @@ def number_check_url(page):
 def confirm_figures(client, url, string_translation_id, reason="Rounded as in the journal."):
     """Confirm one flagged segment's figures on the numbers check, as its form does."""
     return client.post(url, {"string_translation": string_translation_id, "reason": reason})
+
+
+def translate_the_rest(client, translation):
+    """Give every segment not translated yet a translator's text (the source's words,
+    figures included), so the translation may be submitted and approved."""
+    translated = set(
+        StringTranslation.objects.filter(
+            locale=translation.target_locale, context__object_id=translation.source.object_id
+        ).values_list("translation_of_id", "context_id")
+    )
+    for segment in StringSegment.objects.filter(source=translation.source).select_related("string"):
+        if (segment.string_id, segment.context_id) not in translated:
+            url = reverse(
+                "wagtail_localize:edit_string_translation", args=(translation.pk, segment.pk)
+            )
+            response = client.put(
+                url,
+                urlencode({"value": segment.string.data}),
+                content_type="application/x-www-form-urlencoded",
+            )
+            assert response.status_code in (200, 201), response.content
