@@ -4,6 +4,7 @@ import hashlib
 import json
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
@@ -21,6 +22,7 @@ from hub_site.certification.models import (
     CertificationSettings,
     CertifiedHtml,
     ReferenceSequence,
+    content_label,
 )
 from hub_site.gate.cookies import COOKIE_NAME as CONFIRMATION_COOKIE
 from hub_site.gate.cookies import signed_confirmation
@@ -78,9 +80,7 @@ def describe(obj):
     specific = obj.specific if isinstance(obj, Page) else obj
     locale = getattr(specific, "locale", None)
     return {
-        "content_type_label": (
-            "wagtailcore.page" if isinstance(specific, Page) else specific._meta.label_lower
-        ),
+        "content_type_label": content_label(specific),
         "object_id": str(specific.pk),
         "specific_type": str(specific._meta.verbose_name),
         "title": str(specific)[:255],
@@ -140,8 +140,6 @@ def issue_certificate(workflow_state, revision):
             }
         )
     authors = sorted(authors_of_run(workflow_state))
-    from django.contrib.auth import get_user_model
-
     users = get_user_model().objects.in_bulk(authors)
     return Certificate.objects.create(
         kind=Certificate.Kind.WORKFLOW,

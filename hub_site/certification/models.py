@@ -90,14 +90,17 @@ class ImmutableQuerySet(models.QuerySet):
         raise PermissionDenied(_("Certificates cannot be changed."))
 
 
+def content_label(obj):
+    """The label a certificate files an object under: its base model's, as its revisions
+    are filed ("wagtailcore.page" for every page)."""
+    if hasattr(obj, "get_base_content_type"):
+        return obj.get_base_content_type().model_class()._meta.label_lower
+    return obj._meta.label_lower
+
+
 class CertificateQuerySet(ImmutableQuerySet):
     def for_object(self, obj):
-        return self.filter(
-            content_type_label=obj._meta.label_lower
-            if not hasattr(obj, "get_base_content_type")
-            else obj.get_base_content_type().model_class()._meta.label_lower,
-            object_id=str(obj.pk),
-        )
+        return self.filter(content_type_label=content_label(obj), object_id=str(obj.pk))
 
     def current(self):
         """Each object's latest certificate."""

@@ -9,6 +9,7 @@ idempotent and safe to run at any time.
 
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -214,10 +215,11 @@ def translation_roots():
 def ensure_translation_workflow(language_code):
     from wagtail.models import Workflow, WorkflowTask
 
-    from hub_site.workflows.models import FourEyesApprovalTask
-
+    # Looked up by name: the task model imports the certification rules, which read the
+    # role names here.
+    task_model = apps.get_model("hub_workflows", "FourEyesApprovalTask")
     name = translation_review_name(language_code)
-    task, created = FourEyesApprovalTask.objects.get_or_create(name=name)
+    task, created = task_model.objects.get_or_create(name=name)
     if created:
         task.groups.set(Group.objects.filter(name__in=TRANSLATION_TASK_GROUPS))
     workflow, created = Workflow.objects.get_or_create(name=name)
