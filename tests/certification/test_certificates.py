@@ -209,3 +209,24 @@ def test_the_admin_has_no_door_to_change_a_certificate(client, certified_page, t
         assert client.post(url, {"title": "Rewritten"}).status_code in (302, 404), url
     certificate.refresh_from_db()
     assert certificate.title == "Certified page"
+
+
+def test_withdrawal_retires_the_page_at_the_edge_too(
+    client, certified_page, team, settings, django_capture_on_commit_callbacks
+):
+    from tests.cache import edge_recorder
+
+    settings.WAGTAILFRONTENDCACHE = {
+        "edge": {"BACKEND": "tests.cache.edge_recorder.RecordingBackend"}
+    }
+    edge_recorder.purged_batches.clear()
+    client.force_login(team["compliance"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("hub_certification:withdraw", args=(certified_page.pk,)),
+            {"reason": "Funder influence found in the key learning."},
+        )
+    assert response.status_code == 302
+    purged = [url for batch in edge_recorder.purged_batches for url in batch]
+    edge_recorder.purged_batches.clear()
+    assert any(url.endswith("/en/certified-page/") for url in purged), purged

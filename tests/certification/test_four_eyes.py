@@ -189,3 +189,29 @@ def test_a_half_translated_page_cannot_be_approved(client, team, home):
     client.force_login(reviewer)
     edit = client.get(reverse("wagtailadmin_pages:edit", args=(spanish.pk,)), follow=True)
     assert "1 of 2 text segments is not translated yet." in edit.text
+
+
+def test_a_figure_changed_after_submission_stops_the_approval(client, team, home):
+    english = home.add_child(
+        instance=StandardPage(title="Response rates", slug="rates", intro="53% and 46%")
+    )
+    publish_certified(english.save_revision())
+    translator = team["translator"]
+    client.force_login(translator)
+    spanish, translation = start_translation(client, english)
+    translate_string(client, translation, "Response rates", "Tasas de respuesta")
+    translate_string(client, translation, "53% and 46%", "53% y 46%")
+    submitted = client.post(reverse("hub_workflows:submit_translation", args=(spanish.pk,)))
+    assert submitted.status_code == 302
+    spanish.refresh_from_db()
+    assert spanish.workflow_in_progress
+
+    # The translator changes a figure while the translation waits for its reviewer.
+    translate_string(client, translation, "53% and 46%", "53% y 64%")
+
+    reviewer = team["translation_reviewer"]
+    assert offered(spanish, reviewer) == ["reject"]
+    assert act(client, reviewer, spanish, "approve").status_code in (302, 403)
+    spanish.refresh_from_db()
+    assert not spanish.live
+    assert not Certificate.objects.filter(object_id=str(spanish.pk)).exists()

@@ -23,6 +23,8 @@ from wagtail.models import Collection, Locale, Site
 from wagtail_localize.models import StringSegment, Translation
 
 from home.models import HomePage, SupportPage
+from hub_site.certification.issue import certified_content
+from hub_site.certification.models import Certificate
 from hub_site.security.models import SecurityContact
 from hub_site.workflows import roles
 from surveys.models import SurveyFormField, SurveyPage, SurveyResponse
@@ -58,6 +60,7 @@ MARKERS = {
     "survey_response": "Topaz free-text answer",
     "security_contact": "mailto:onyx-security@hub.example",
     "other_user": "agate-staff",
+    "certificate": "ONYXCERT-2026-0001",
 }
 
 
@@ -327,6 +330,27 @@ ACTIONS = (
         lambda o, n: reverse("wagtailsnippets_articles_topic:delete", args=(o.topic.pk,)),
         ("topic",),
     ),
+    # Certificates are read by those who certify, and changed or deleted by nobody: the
+    # admin has no such view (the URLs a snippet's would have), for any role.
+    Action(
+        "certificate_view",
+        "GET",
+        lambda o, n: reverse("hub_certification_reports:certificate", args=(o.certificate.pk,)),
+        ("certificate",),
+    ),
+    Action(
+        "certificate_edit",
+        "POST",
+        lambda o, n: f"/admin/snippets/hub_certification/certificate/edit/{o.certificate.pk}/",
+        ("certificate",),
+        data=lambda o, n: {"reference_code": "FORGED-2026-0001"},
+    ),
+    Action(
+        "certificate_delete",
+        "POST",
+        lambda o, n: f"/admin/snippets/hub_certification/certificate/delete/{o.certificate.pk}/",
+        ("certificate",),
+    ),
 )
 
 # The cells a role may do, besides everything the site manager may do. Every other cell
@@ -368,6 +392,8 @@ ALLOWED = {
     ("translator", "edit_string", "spanish_article"),
     ("translator", "machine_translate", "spanish_partial"),
     ("translator", "submit_translation", "spanish_article"),
+    ("medical_reviewer", "certificate_view", "certificate"),
+    ("compliance_reviewer", "certificate_view", "certificate"),
 }
 # Nothing goes live without a certificate, so the site manager too is refused every way
 # of publishing outside review; Wagtail's unpublish leads to withdrawal (with a reason),
@@ -382,6 +408,8 @@ MANAGER_REFUSED = {
     ("delete", "english_article"),
     ("approve", "review_article"),
     ("approve", "spanish_review"),
+    ("certificate_edit", "certificate"),
+    ("certificate_delete", "certificate"),
 }
 # Everyone on the editorial team may pick images and documents for content.
 ALLOWED |= {(role, "chooser", kind) for role in ROLES for kind in ("image", "document")}
@@ -548,6 +576,19 @@ def build_objects():
         image=image,
         document=document,
         topic=create_topic(MARKERS["topic"], slug="feldspar"),
+        certificate=Certificate.objects.create(
+            kind=Certificate.Kind.WORKFLOW,
+            reference_code=MARKERS["certificate"],
+            content_type_label="wagtailcore.page",
+            object_id=str(english_article.pk),
+            specific_type="article",
+            title=english_article.title,
+            locale="en",
+            revision_id=english_article.live_revision_id,
+            revision_created_at=english_article.live_revision.created_at,
+            **certified_content(english_article.live_revision),
+            review_by=datetime.date(2028, 12, 6),
+        ),
         security_contact=SecurityContact.objects.get(site=site),
         other_user=other_user,
     )

@@ -18,6 +18,7 @@ from wagtail.models import Collection, Page, Revision, TaskState, WorkflowState
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from articles.models import Topic
+from hub_site.certification.models import Certificate
 from hub_site.security.models import SecurityContact
 from surveys.models import SurveyResponse
 from tests.security.permission_matrix import MARKERS, build_objects, cells
@@ -71,6 +72,7 @@ def database_state():
         "collections": ordered(Collection.objects, "name", "path"),
         "users": ordered(get_user_model().objects, "username", "is_active"),
         "security_contacts": ordered(SecurityContact.objects, "contact"),
+        "certificates": ordered(Certificate.objects, "reference_code", "title"),
     }
 
 
