@@ -134,7 +134,7 @@ def test_reference_codes_follow_on_per_year():
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_reference_codes_stay_unique_when_runs_finish_at_once():
     barrier = threading.Barrier(4)
     codes = []
