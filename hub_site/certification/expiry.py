@@ -139,10 +139,14 @@ def recipients(page, certificate):
     reached, the members of the medical and compliance reviewer groups (active users
     with an e-mail address)."""
     users = get_user_model().objects.filter(is_active=True).exclude(email="")
-    approver_ids = {step["approver"]["id"] for step in certificate.steps if step.get("approver")}
-    approvers = list(users.filter(pk__in=approver_ids))
+    # In the order they approved, so every run names them alike.
+    approver_ids = [step["approver"]["id"] for step in certificate.steps if step.get("approver")]
+    reachable = users.in_bulk(approver_ids)
+    approvers = [reachable[pk] for pk in dict.fromkeys(approver_ids) if pk in reachable]
     if not approvers:
-        approvers = list(users.filter(groups__name__in=FALLBACK_REVIEWER_GROUPS).distinct())
+        approvers = list(
+            users.filter(groups__name__in=FALLBACK_REVIEWER_GROUPS).distinct().order_by("pk")
+        )
     owner = users.filter(pk=page.owner_id).first() if page.owner_id else None
     found = {user.pk: user for user in [*([owner] if owner else []), *approvers]}
     return list(found.values())
