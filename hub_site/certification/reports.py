@@ -179,6 +179,7 @@ def _live_object_rows(today, user):
             model = apps.get_model(certificate.content_type_label)
         except LookupError:
             continue  # the model is gone; the certificate stays in the certificates report
+        # Model._default_manager is Django's documented way to reach a model's manager.
         obj = model._default_manager.filter(pk=certificate.object_id).first()
         if obj is None or not getattr(obj, "live", True):
             continue

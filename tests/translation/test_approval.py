@@ -3,6 +3,7 @@
 import json
 from datetime import datetime
 
+from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
@@ -74,7 +75,7 @@ def test_submitting_with_untranslated_segments_is_refused(client, team, english_
     response = client.post(reverse("hub_workflows:submit_translation", args=(spanish_page.pk,)))
 
     assert response["Location"] == reverse("wagtailadmin_pages:edit", args=(spanish_page.pk,))
-    messages = [str(m) for m in response.wsgi_request._messages]
+    messages = [str(m) for m in get_messages(response.wsgi_request)]
     assert any("1 of 2 text segments is not translated yet." in m for m in messages)
     spanish_page.refresh_from_db()
     assert not spanish_page.workflow_in_progress

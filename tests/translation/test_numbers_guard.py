@@ -3,6 +3,7 @@ than their translator confirms them, with a reason."""
 
 import pytest
 
+from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from home.models import HomePage, StandardPage
@@ -73,7 +74,7 @@ def submit(client, page):
 
 
 def messages_of(response):
-    return [str(m) for m in response.wsgi_request._messages]
+    return [str(m) for m in get_messages(response.wsgi_request)]
 
 
 def mistranslated(client, team, figures_page, translated="53% y 64%"):

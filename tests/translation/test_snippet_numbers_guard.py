@@ -2,6 +2,7 @@
 
 import pytest
 
+from django.contrib.messages import get_messages
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
@@ -22,7 +23,7 @@ MISTRANSLATED = "Cotejado con el original en 3 días."
 
 
 def messages_of(response):
-    return [str(m) for m in response.wsgi_request._messages]
+    return [str(m) for m in get_messages(response.wsgi_request)]
 
 
 def edit_url(notice):
