@@ -162,19 +162,29 @@ def issue_certificate(workflow_state, revision):
     )
 
 
-def record_legacy_certificate(revision, html=None):
-    """A record for content that was live before certification: no approvals, due for
-    re-certification at once and expired (the reader notice, per settings) after the usual
-    warning period, if nobody re-certifies it."""
-    obj = revision.as_object()
-    certificate = Certificate.objects.create(
+def legacy_certificate(revision, obj=None):
+    """The unsaved legacy record of ``revision``: no approvals, due for re-certification
+    at once and expired (the reader notice, per settings) after the usual warning period,
+    if nobody re-certifies it.
+
+    ``obj`` is the revision's object when the caller already has it in memory (bulk
+    creation, which saves the query ``revision.as_object()`` costs).
+    """
+    return Certificate(
         kind=Certificate.Kind.LEGACY,
-        **describe(obj),
+        **describe(revision.as_object() if obj is None else obj),
         revision_id=revision.pk,
         revision_created_at=revision.created_at,
         **certified_content(revision),
         review_by=timezone.localdate() + timedelta(days=DUE_WITHIN_DAYS),
     )
+
+
+def record_legacy_certificate(revision, html=None):
+    """A record for content that was live before certification (``legacy_certificate``),
+    with the HTML readers get when it is given."""
+    certificate = legacy_certificate(revision)
+    certificate.save()
     if html is not None:
         CertifiedHtml.objects.create(certificate=certificate, html=html, html_sha256=sha256(html))
     return certificate
