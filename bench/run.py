@@ -1,24 +1,30 @@
 """Benchmark the production configuration against nginx serving a static file, in one run.
 
-Starts nginx → gunicorn → PostgreSQL + Redis on 127.0.0.1 (deploy/stack.py) with the demo
-content, puts a static HTML file of the seed article's size under nginx's /static/, loads
-each URL with ``wrk -t2 -c16`` for a bounded time after a warm-up and prints one table.
-``make bench``; options: ``python bench/run.py --help``.
+Starts nginx → granian → PostgreSQL + Redis on 127.0.0.1 (deploy/stack.py) with the demo
+content and generated articles (20,000 English articles in all by default, made once by
+``manage.py bench_articles`` and kept in the database), puts a static HTML file of the
+seed article's size under nginx's /static/, loads each URL with ``wrk -t2 -c16`` for a
+bounded time after a warm-up and prints one table. Row 7 reads the seed article while an
+article is published every 10 seconds; row 8 reads it as a reader who voted, whose results
+the edge fills in. ``make bench``; options: ``python bench/run.py --help``.
 """
 
 import argparse
 import re
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
+
+import redis
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from deploy.stack import (  # noqa: E402 - the project root is put on the path just above
     APP_SERVERS,
-    DEBIAN_PACKAGES,
+    EDGE_PACKAGES,
     PROJECT_DIR,
     Stack,
     answers,
@@ -116,6 +122,10 @@ def wrk(urls, cookie, seconds, warmup):
     )
 
 
+ARTICLE_COUNT = (
+    "from articles.models import ArticlePage\n"
+    "print(ArticlePage.objects.filter(locale__language_code='en').count())\n"
+)
 VOTE_SCRIPT = Path(__file__).resolve().parent / "vote.lua"
 # Row 6 votes for this long; wrk runs this much longer so every vote sent is answered.
 VOTE_GRACE_SECONDS = 10
@@ -134,18 +144,10 @@ def poll_form(html):
 def poll_votes(stack, poll_id):
     """The poll's votes in the database, counted by the app itself."""
     code = (
-        "from surveys.models import PollVote; "
-        f"print(PollVote.objects.filter(poll_id={poll_id}).count())"
+        "from surveys.models import PollVote\n"
+        f"print(PollVote.objects.filter(poll_id={poll_id}).count())\n"
     )
-    out = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code],
-        cwd=PROJECT_DIR,
-        env={**stack.env(), "FRONTEND_CACHE_PURGE_URL": ""},
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return int(out.split()[-1])
+    return int(stack.shell(code, purging=False).split()[-1])
 
 
 def vote_row(stack, confirmed, seconds):
@@ -203,6 +205,86 @@ def vote_row(stack, confirmed, seconds):
     return rate, p50, p99, refused, check
 
 
+# Row 7: while wrk reads the seed article, another article (one the seed article does not
+# show) is edited and published every PUBLISH_EVERY seconds, as an editor would.
+PUBLISH_EVERY = 10
+PUBLISHER = """
+import sys, time
+from django.db import transaction
+from articles.models import ArticlePage
+from tests.publishing import publish_certified
+seed = ArticlePage.objects.get(url_path__endswith={seed_slug!r}, locale__language_code='en')
+shown = {{a.pk for a in seed.related_articles()}} | {{seed.pk}}
+page = ArticlePage.objects.filter(locale__language_code='en').live().exclude(pk__in=shown)
+page = page.order_by('path').first()
+print("ready", flush=True)
+published = 0
+deadline = time.monotonic() + {seconds}
+while time.monotonic() < deadline:
+    page.summary = f"Edited by the benchmark at {{time.time_ns()}}."
+    with transaction.atomic():
+        publish_certified(page.save_revision())
+    published += 1
+    page = ArticlePage.objects.get(pk=page.pk)
+    time.sleep({every})
+print("published", published, flush=True)
+"""
+
+
+def start_publisher(stack, seconds):
+    """A process publishing an article every PUBLISH_EVERY seconds for ``seconds``."""
+    code = PUBLISHER.format(
+        seed_slug=SEED_ARTICLE.split("/")[-2] + "/", seconds=seconds, every=PUBLISH_EVERY
+    )
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=PROJECT_DIR,
+        env=stack.env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    if process.stdout.readline().strip() != "ready":
+        raise RuntimeError("the publisher did not start")
+    return process
+
+
+def publishing_row(stack, confirmed, seconds, warmup):
+    """Row 7: the seed article from the edge while articles are published."""
+    publisher = start_publisher(stack, warmup + seconds)
+    try:
+        figures = wrk([stack.base_url + SEED_ARTICLE], confirmed, seconds, warmup)
+    finally:
+        out = publisher.communicate(timeout=PUBLISH_EVERY + 60)[0]
+    published = int(re.search(r"published (\d+)", out).group(1))
+    return figures, published
+
+
+def voter_cookie(stack, confirmed):
+    """A reader who has voted in the seed article's poll: their reader cookie, with the
+    HCP confirmation (not the one-off notice, which the next page shows and clears)."""
+    base = stack.base_url
+    _, html = fetch(base + SEED_ARTICLE, f"{confirmed}; {EDGE_BYPASS}")
+    _poll_id, action, fields = poll_form(html.decode())
+    request = urllib.request.Request(
+        base + action,
+        data=urlencode(fields).encode(),
+        headers={"Cookie": confirmed, "Origin": base, "Sec-Fetch-Site": "same-origin"},
+        method="POST",
+    )
+
+    class NoRedirects(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    try:
+        urllib.request.build_opener(NoRedirects).open(request, timeout=30)
+    except urllib.error.HTTPError as answer:  # the 303 back to the article
+        cookies = answer.headers.get_all("Set-Cookie") or []
+    (reader,) = (c.split(";")[0] for c in cookies if c.startswith("hub_reader="))
+    return f"{confirmed}; {reader}"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=int, default=10)
@@ -210,7 +292,13 @@ def main():
     parser.add_argument(
         "--workers", type=int, default=2, help="Python workers in all, one per core (default: 2)"
     )
-    parser.add_argument("--database", default="hub_serve")
+    parser.add_argument("--database", default="hub_bench")
+    parser.add_argument(
+        "--articles",
+        type=int,
+        default=20000,
+        help="English articles on the site: the demo's and generated ones (default: 20000)",
+    )
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/2")
     parser.add_argument("--run-dir", default=str(PROJECT_DIR / "run" / "bench"))
     parser.add_argument(
@@ -221,7 +309,7 @@ def main():
     )
     args = parser.parse_args()
 
-    if not ensure_debian_packages(DEBIAN_PACKAGES["nginx"], DEBIAN_PACKAGES["purge"], "wrk"):
+    if not ensure_debian_packages(*EDGE_PACKAGES, "wrk"):
         return 1
     if not answers("127.0.0.1", 5432) or not answers("127.0.0.1", 6379):
         print("make bench needs PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379")
@@ -243,6 +331,14 @@ def main():
     )
     print("Preparing the database, static files and demo content …", flush=True)
     stack.prepare(quiet=True)
+    have = int(stack.shell(ARTICLE_COUNT, purging=False))
+    if have < args.articles:
+        print(
+            f"Generating {args.articles - have} articles (manage.py bench_articles) …", flush=True
+        )
+        stack.manage("bench_articles", "--count", str(args.articles - have), quiet=True)
+    # The caches of an earlier run may hold pages from before the articles were added.
+    redis.Redis.from_url(args.redis_url).flushdb()
     stack.start()
     try:
         confirmed = confirmation_cookie(secret_key)
@@ -296,6 +392,22 @@ def main():
             label = "6 poll votes, distinct readers"
             print(f"{label:<46} {rate:>9.0f} {p50:>8.2f} {p99:>8.2f} {refused:>7} {ratio:>7.4f}")
             print(f"6 final vote count: {check}", flush=True)
+        if selected is None or "7" in selected:
+            (rps, p50, p99, errors), published = publishing_row(
+                stack, confirmed, args.seconds, args.warmup
+            )
+            ratio = rps / results.get(rows[0][0], float("nan"))
+            label = f"7 seed article, edge, {published} publications"
+            print(f"{label:<46} {rps:>9.0f} {p50:>8.2f} {p99:>8.2f} {errors:>7} {ratio:>7.4f}")
+        if selected is None or "8" in selected:
+            voter = voter_cookie(stack, confirmed)
+            headers, page = fetch(base + SEED_ARTICLE, voter)
+            state = headers.get("X-Edge-Cache", "?")
+            own = "their results" if b'class="poll-results"' in page else "NO RESULTS"
+            rps, p50, p99, errors = wrk([base + SEED_ARTICLE], voter, args.seconds, args.warmup)
+            ratio = rps / results.get(rows[0][0], float("nan"))
+            label = f"8 seed article, edge, voter ({state}, {own})"
+            print(f"{label:<46} {rps:>9.0f} {p50:>8.2f} {p99:>8.2f} {errors:>7} {ratio:>7.4f}")
         if rows[0][0] in results and rows[1][0] in results:
             print(
                 "edge-cached article / nginx static: "

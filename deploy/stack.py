@@ -40,25 +40,53 @@ def app_layout(server, cores):
 
 
 PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
+JS_MODULE = Path("/usr/lib/nginx/modules/ngx_http_js_module.so")
+EDGE_JS = PROJECT_DIR / "deploy" / "edge" / "hub_edge.js"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 PG_ADMIN_DSN = "host=127.0.0.1 port=5432 user=postgres dbname=postgres"
+# The query parameters pages read, in order: settings.PAGE_VARIANT_PARAMETERS (a test
+# checks they agree; this module runs without Django).
+VARIANT_PARAMETERS = ("page", "topic", "q", "article")
+
+
+def cache_key(path):
+    """nginx's cache key for the page at ``path`` (an nginx variable): the namespace, the
+    site, the path and the variant's parameters (hub_site/cache/variants.py)."""
+    query = "&".join(f"{name}=$arg_{name}" for name in VARIANT_PARAMETERS)
+    return f"$hub_edge_ns|$server_name{path}?{query}"
+
+
 # Wagtail's HTTP backend sends "PURGE <page URL>" to nginx. Debian's ngx_cache_purge 2.3
 # crashes nginx 1.22's worker when proxy_cache_purge shares the proxied location, so the
 # request is routed to a location of its own. A URL that was not cached answers 204 too.
+# "PURGE <root>/*" retires every page by starting a new namespace (deploy/edge/hub_edge.js).
 PURGE_RULE = """
         if ($request_method = PURGE) {
             rewrite ^(.*)$ /__purge$1 last;
         }
+        location = /__purge/* {
+            allow 127.0.0.1;
+            deny all;
+            access_log @@RUN_DIR@@/purges.log hub_purges;
+            js_content hub_edge.purgeEverything;
+        }
         location ~ ^/__purge(/.*)$ {
             allow 127.0.0.1;
             deny all;
-            proxy_cache_purge hub_pages "$server_name$1$is_args$args";
+            access_log @@RUN_DIR@@/purges.log hub_purges;
+            proxy_cache_purge hub_pages "@@PURGE_KEY@@";
             error_page 404 =204 @purged;
         }
         location @purged {
+            access_log @@RUN_DIR@@/purges.log hub_purges;
             return 204;
-        }"""
-DEBIAN_PACKAGES = {"nginx": "nginx-light", "purge": "libnginx-mod-http-cache-purge"}
+        }""".replace("@@PURGE_KEY@@", cache_key("$1"))
+DEBIAN_PACKAGES = {
+    "nginx": "nginx-light",
+    "purge": "libnginx-mod-http-cache-purge",
+    "js": "libnginx-mod-http-js",
+}
+EDGE_PACKAGES = tuple(DEBIAN_PACKAGES.values())
 
 
 def ensure_debian_packages(*packages):
@@ -110,11 +138,16 @@ def render_nginx_conf(run_dir, media_root, listen, upstreams, purge=True, server
     text = NGINX_TEMPLATE.read_text()
     purge_on = purge and PURGE_MODULE.exists()
     values = {
+        # First: it holds placeholders of its own.
+        "PURGE_RULE": PURGE_RULE if purge_on else "",
         # Only root may switch users; the workers read the project's files and the run folder.
         "USER": "user root;" if os.geteuid() == 0 else "",
         "RUN_DIR": str(run_dir),
         "PURGE_MODULE": f"load_module {PURGE_MODULE};" if purge_on else "",
-        "PURGE_RULE": PURGE_RULE if purge_on else "",
+        "JS_MODULE": str(JS_MODULE),
+        "EDGE_JS": str(EDGE_JS),
+        "EDGE_POLICY": str(run_dir / "edge-policy.json"),
+        "CACHE_KEY": cache_key("$uri"),
         "UPSTREAM_SERVERS": " ".join(f"server {u};" for u in upstreams),
         "LISTEN": listen,
         "SERVER_NAME": server_name,
@@ -191,6 +224,10 @@ class Stack:
         return PROJECT_DIR / "run" / "media" / self.database
 
     @property
+    def edge_policy(self):
+        return self.run_dir / "edge-policy.json"
+
+    @property
     def base_url(self):
         return f"http://127.0.0.1:{self.port}"
 
@@ -226,6 +263,19 @@ class Stack:
             stdout=subprocess.DEVNULL if quiet else None,
         )
 
+    def shell(self, code, purging=True):
+        """Run ``code`` in the stack's Django (``manage.py shell -c``); what it printed. With
+        ``purging``, changes it makes purge the edge (the command waits for the purges)."""
+        env = self.env() if purging else {**self.env(), "FRONTEND_CACHE_PURGE_URL": ""}
+        return subprocess.run(
+            [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+            cwd=PROJECT_DIR,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+
     def prepare(self, demo=True, quiet=False):
         """Database, migrations, static files and (optionally) the demo content."""
         self.run_dir.mkdir(parents=True, exist_ok=True)
@@ -258,6 +308,7 @@ class Stack:
             self.app_ports = [free_port()]
         for port in self.app_ports:
             self.start_app(port)
+        self.manage("edge_policy", "--write", str(self.edge_policy), quiet=True)
         conf = render_nginx_conf(
             self.run_dir,
             self.media_root,
@@ -303,7 +354,7 @@ def secret_key_in(run_dir):
 
 
 def serve(args):
-    if not ensure_debian_packages(DEBIAN_PACKAGES["nginx"], DEBIAN_PACKAGES["purge"]):
+    if not ensure_debian_packages(*EDGE_PACKAGES):
         return 1
     if not answers("127.0.0.1", 5432) or not answers("127.0.0.1", 6379):
         print("make serve needs PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379")

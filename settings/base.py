@@ -18,8 +18,15 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env(
     DEBUG=(bool, False),
     SECRET_KEY=(str, ""),
+    # Earlier keys, still accepted for signatures made with them (cookies, the edge's
+    # check of the HCP confirmation): rotate by moving SECRET_KEY here.
+    SECRET_KEY_FALLBACKS=(list, []),
     DATABASE_URL=(str, f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
     REDIS_URL=(str, ""),
+    # The edge's lifetime for a page, and past how many cached pages a change retires
+    # every page instead of each (hub_site/cache).
+    EDGE_CACHE_SECONDS=(int, 300),
+    CACHE_RETIRE_ALL_ABOVE=(int, 1000),
     ALLOWED_HOSTS=(list, []),
     CSRF_TRUSTED_ORIGINS=(list, []),
     WAGTAILADMIN_BASE_URL=(str, "http://127.0.0.1:8000"),
@@ -48,6 +55,7 @@ env = environ.Env(
 
 DEBUG = env("DEBUG")
 SECRET_KEY = env("SECRET_KEY")
+SECRET_KEY_FALLBACKS = env("SECRET_KEY_FALLBACKS")
 # Used by dev and test settings only; production refuses it.
 DEV_SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105
 ALLOWED_HOSTS = env("ALLOWED_HOSTS")
@@ -111,7 +119,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The Wagtail site from a per-process copy, for every later lookup (hub_site/cache/memo.py).
     "hub_site.cache.memo.RememberedSiteMiddleware",
-    # Writes the reader's cookie (their answers' id and notices, surveys/reader_cookie.py).
+    # Writes the reader's cookies (their answers' id, and notices, surveys/reader_cookie.py).
     "surveys.reader_cookie.ReaderCookieMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -130,6 +138,13 @@ MIDDLEWARE = [
     # After sessions, locale and authentication; before any page cache (a cache's Fetch
     # middleware goes below it), so a cached page never reaches an unconfirmed reader.
     "hub_site.gate.middleware.HcpGateMiddleware",
+    # A page nginx fills in with edge includes is rendered as the shared copy, without the
+    # reader's cookie: its process_view must run before the next one's
+    # (hub_site/cache/edge_includes.py).
+    "hub_site.cache.edge_includes.EdgeIncludesMiddleware",
+    # A page that may be shared is rendered from its cache key's query parameters only
+    # (hub_site/cache/variants.py); its process_view must run before the next one's.
+    "hub_site.cache.variants.VariantMiddleware",
     # Below the gate: the app's page cache keeps only pages the gate let through.
     "hub_site.cache.pages.PageCacheMissMiddleware",
 ]
@@ -150,8 +165,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                # Fragment caches of reader pages (hub_site/cache/fragments.py).
-                "hub_site.cache.fragments.fragment_cache",
             ],
         },
     },
@@ -193,6 +206,31 @@ else:
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300 if REDIS_URL else 0)
 # Edge purges are sent once (settings.production sends them twice).
 EDGE_REPURGE_SECONDS = 0
+# Seconds the edge (nginx, a CDN) may keep a page (Cache-Control: s-maxage). Purges make
+# changes visible at once (hub_site/cache/invalidation.py); the lifetime only bounds how
+# long anything a purge misses can stay.
+EDGE_CACHE_SECONDS = env("EDGE_CACHE_SECONDS")
+# The query parameters reader pages read: each page's copies are keyed on these alone, at
+# both layers (hub_site/cache/variants.py; deploy/nginx.conf lists the same, in this order).
+PAGE_VARIANT_PARAMETERS = ("page", "topic", "q", "article")
+# A change shown on more cached pages than this retires every page in constant work
+# instead of each of them (hub_site/cache/invalidation.py).
+CACHE_RETIRE_ALL_ABOVE = env("CACHE_RETIRE_ALL_ABOVE")
+# Pages and rows every page shows (the footer's funders, their levels and the link to them,
+# the home page of every menu, the gate's copy): a change retires every page. Pages shown
+# in menus count too, whatever their type, and so do site settings, sites and locales.
+CACHE_SITE_WIDE_MODELS = (
+    "home.HomePage",
+    "home.FunderIndexPage",
+    "home.FunderPage",
+    "home.SponsorshipLevel",
+    "hub_site.GateCopy",
+)
+# Where the app sends the edge's confirmation policy (hub_site/cache/edge_policy.py).
+EDGE_POLICY_URLS = []
+# Purge each URL as it is: ours carry their language prefix already (Wagtail would
+# otherwise send every URL once per content language).
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # Sessions are written to the database and read through the cache: they survive a cache
 # flush or a Redis restart.
@@ -358,6 +396,9 @@ SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
 # Readers who answer a survey or vote get this signed cookie instead of a session; it
 # lasts as long as a session would (surveys/reader_cookie.py).
 READER_COOKIE_NAME = "hub_reader"
+# The one-off notice after an answer ("thank you"), in a signed cookie of its own that lives
+# ten minutes, so the reader cookie never changes from page to page (surveys/reader_cookie.py).
+READER_NOTICE_COOKIE_NAME = "hub_notice"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # Staff logins: django-axes locks out a user name from an address after repeated failures.

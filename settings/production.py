@@ -58,6 +58,12 @@ if FRONTEND_CACHE_PURGE_URL:
             "LOCATION": FRONTEND_CACHE_PURGE_URL,
         }
     }
+# The edge checks the HCP confirmation with the keys and lifetimes the app sends it
+# (hub_site/cache/edge_policy.py): to each nginx's control URL, the purge target's by default.
+EDGE_POLICY_URLS = env.list(
+    "EDGE_POLICY_URLS",
+    default=[f"{FRONTEND_CACHE_PURGE_URL}/__edge/policy"] if FRONTEND_CACHE_PURGE_URL else [],
+)
 # Every purge is sent again this many seconds later (hub_site/cache/invalidation.py): a
 # response rendered from the old rows and still on its way when the first purge ran is
 # not kept at the edge past it. 0: once only.

@@ -1,7 +1,8 @@
 """Who is answering, where they answered, and how often their address may answer.
 
 A reader is identified by a salted hash of the random id in their reader cookie
-(``surveys.reader_cookie``; never the raw id or their address). The one-answer rules are
+(``surveys.reader_cookie``; never the raw id or their address), and told what happened to
+their answer by a one-off notice in a cookie of its own. The one-answer rules are
 enforced by unique constraints on that hash. A reader who drops their cookie gets a new
 id, so each client address is also limited with Django's cache:
 
@@ -25,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hub_site.cache.memo import remembered
 from hub_site.security.ratelimit import count_in_window
-from surveys.reader_cookie import reader_state
+from surveys.reader_cookie import reader_notice, reader_state
 
 RATE_LIMIT = 10
 RATE_WINDOW = 60
@@ -88,7 +89,11 @@ def answering_respondent(request):
         return None, False
     state = reader_state(request)
     returning = state.reader_id is not None
-    if not returning:
+    if returning:
+        # Signed anew on each answer (never on a page view, which must leave the cookie as
+        # it is): the reader is known for a session from their last answer.
+        state.renew()
+    else:
         state.start()
     return _hashed("respondent", state.reader_id), returning
 
@@ -162,17 +167,18 @@ def resolve_article(raw_id, locale_id, request=None):
     return article
 
 
-def flash(request, target, state):
+def has_reader_state(request):
+    """Whether the reader carries a valid reader cookie: parts of a page are their own."""
+    return reader_state(request).reader_id is not None
+
+
+def leave_notice(request, target, state):
     """Remember, for the reader's next page view, what happened to their answer."""
-    reader_state(request).set_flash({"target": target, "state": state})
+    reader_notice(request).leave(target, state)
 
 
-def pop_flash(request, target):
+def take_notice(request, target):
+    """The notice for ``target``, which the page shown now deletes; None when there is none."""
     if is_preview(request):
         return None
-    reader = reader_state(request)
-    flashed = reader.flash
-    if not flashed or flashed.get("target") != target:
-        return None
-    reader.set_flash(None)
-    return flashed.get("state")
+    return reader_notice(request).take(target)

@@ -13,6 +13,7 @@ from articles.models.topic import Topic
 from hub_site.cache import memo
 from hub_site.cache.memo import remembered
 from hub_site.pagination import paginate
+from hub_site.shown import shown_list
 
 
 class ArticleIndexPage(Page):
@@ -69,6 +70,8 @@ class ArticleIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # This page's children, whichever are live: a new one changes every listing page.
+        shown_list(self)
         articles = ArticlePage.objects.child_of(self).readable()
         topics = list(
             Topic.objects.filter(

@@ -1,5 +1,4 @@
 import datetime
-from functools import cache, partial
 from urllib.parse import urljoin
 
 from django.db import models
@@ -20,10 +19,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from articles import renditions
 from articles.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock, ReferencesBlock
 from hub_site.public_pages import public
+from hub_site.shown import shown_list
 
 RELATED_ARTICLES_LIMIT = 4
-# The article template's values besides the page itself (ArticlePage.reader_context).
-READER_CONTEXT = ("canonical_url", "share_image", "share_image_url", "related_articles", "json_ld")
 
 
 def topic_links_prefetch():
@@ -200,21 +198,19 @@ class ArticlePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Computed on first use: a page whose head, text and related articles come from
-        # the fragment cache (hub_site/cache/fragments.py) needs none of it. The template
-        # calls each (Django calls callables), the first call computes them all.
-        computed = cache(lambda: self.reader_context(request))
-        context.update({name: partial(lambda n: computed()[n], name) for name in READER_CONTEXT})
+        context.update(self.reader_context(request))
         return context
 
     def reader_context(self, request):
-        """What the template shows besides the page's fields (``READER_CONTEXT``)."""
+        """What the template shows besides the page's fields."""
         related_articles = self.related_articles()
         # One query for this article's topics and its related articles' topics, one for the
         # renditions of every image on the page. A page not yet saved (previewed while being
         # created) has its topics in memory.
         saved = [self] if self.pk else []
         prefetch_related_objects([*saved, *related_articles], topic_links_prefetch())
+        # The related articles are whichever are newest in these topics: a new one changes them.
+        shown_list(*self.live_topics)
         hero = self.featured_image if self.featured_image_id else None
         renditions.prefetch_renditions(
             [

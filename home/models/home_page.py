@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub_site.public_pages import public
+from hub_site.shown import shown_list
 
 from .funders import FunderIndexPage, FunderPage, group_funders
 from .translation import PAGE_TRANSLATABLE_FIELDS
@@ -112,6 +113,9 @@ class HomePage(Page):
     def articles_for_readers(self):
         """The featured article (the editor's choice, else the newest) and the next newest."""
         from articles.models import ArticlePage
+
+        # Whichever articles under this page are newest: a new one changes them.
+        shown_list(self)
 
         articles = ArticlePage.objects.descendant_of(self).readable().newest_first().for_cards()
         featured = None

@@ -7,6 +7,8 @@ class HubCacheConfig(AppConfig):
     verbose_name = "Page caching"
 
     def ready(self):
-        from hub_site.cache import invalidation
+        from hub_site.cache import dependencies, edge_policy, invalidation
 
+        dependencies.connect()
         invalidation.connect()
+        edge_policy.connect()

@@ -1,6 +1,11 @@
-"""The site-wide content generation: one counter in the shared cache that every change of
-content readers see bumps (``hub_site.cache.invalidation``), retiring every page copy,
-fragment and per-process copy at once.
+"""Two counters in the shared cache that say how current a cached copy is.
+
+- The **generation** is part of every page-cache key: bumping it retires every cached page
+  at once, in constant work, when something every page shows changes (site settings, the
+  footer's funders, menus; ``hub_site.cache.invalidation``).
+- The **sequence** moves with every retirement, of everything or of a few pages. Per-process
+  copies (``hub_site.cache.memo``) are kept for one sequence, and a page whose rendering
+  overlapped a retirement is not kept (``hub_site.cache.pages``).
 
 Every reader request needs it, and asking Redis for it is a network round trip that cost
 more than everything else a page-cache hit does. So each process keeps the value it read
@@ -25,6 +30,7 @@ from django.core.cache.backends.redis import RedisCache
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pages:generation"
+SEQUENCE_KEY = "pages:sequence"
 CHANNEL = "pages:generation:bumped"
 TRUST_SECONDS = 1.0
 # How long the watcher waits for a message at a time, and before subscribing again after
@@ -34,46 +40,77 @@ RETRY_SECONDS = 1.0
 
 
 def read():
-    """The generation as the shared cache has it; 0 when there is none or it is unreachable."""
-    return cache.get(GENERATION_KEY) or 0
+    """(generation, sequence) as the shared cache has them; (0, 0) when there are none or
+    it is unreachable."""
+    values = cache.get_many([GENERATION_KEY, SEQUENCE_KEY])
+    return values.get(GENERATION_KEY) or 0, values.get(SEQUENCE_KEY) or 0
 
 
-def _start():
+def _start(key):
     # From the clock in nanoseconds: above any value the counter had before it was lost,
     # so no copy kept from before can match again.
-    cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+    cache.add(key, time.time_ns(), timeout=None)
+
+
+def _incr(key):
+    try:
+        cache.incr(key)
+    except ValueError:  # a flushed cache, or Redis evicted the counter
+        _start(key)
 
 
 def bump():
     """Retire every cached page and copy, here at once and in other processes on the
     announcement."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # a flushed cache, or Redis evicted the counter
-        _start()
+    _incr(GENERATION_KEY)
+    advance()
+
+
+def advance():
+    """Note a retirement: per-process copies are dropped, here at once and in other
+    processes on the announcement."""
+    _incr(SEQUENCE_KEY)
     _watch.forget()
     _watch.announce()
 
 
+def fresh_sequence():
+    """The sequence read from the shared cache now, not the copy this process keeps."""
+    return cache.get(SEQUENCE_KEY) or 0
+
+
 def started():
-    """The generation, started when the cache has none; 0 when the cache is unreachable."""
-    _start()
-    return current()
+    """(generation, sequence), started when the cache has none; zeros when the cache is
+    unreachable."""
+    _start(GENERATION_KEY)
+    _start(SEQUENCE_KEY)
+    return _watch.current()
 
 
 def current():
-    return _watch.current()
+    return _watch.current()[0]
+
+
+def _for_request(request):
+    try:
+        return request._content_generation
+    except AttributeError:
+        values = _watch.current()
+        request._content_generation = values if all(values) else started()
+        return request._content_generation
 
 
 def for_request(request):
     """The generation, read once per request (and started if the cache has none): all a
     request keeps is kept under the generation it started with. 0: the cache is
     unreachable."""
-    try:
-        return request._content_generation
-    except AttributeError:
-        request._content_generation = current() or started()
-        return request._content_generation
+    return _for_request(request)[0]
+
+
+def sequence_for_request(request):
+    """The sequence this request started under (read with the generation); 0: the cache
+    is unreachable."""
+    return _for_request(request)[1]
 
 
 def forget():
@@ -100,7 +137,7 @@ class GenerationWatch:
         drops = self._drops
         value = read()
         with self._lock:
-            if value and self._subscribed and self._drops == drops:
+            if all(value) and self._subscribed and self._drops == drops:
                 self._value, self._read_at = value, time.monotonic()
         return value
 

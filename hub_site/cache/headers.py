@@ -7,16 +7,20 @@ every confirmed reader of that URL. Every other Wagtail page response is ``priva
 own answers are already ``no-store`` (hub_site.gate).
 """
 
+import logging
+
 from django.conf import settings
 from django.utils.cache import patch_cache_control
 
+from hub_site import shown
+from hub_site.cache import generation, index
 from hub_site.cache.freshness import seconds_fresh
+from hub_site.cache.pages import overlapped_a_retirement
 from hub_site.cache.reader_state import carries_own_state
+from hub_site.cache.variants import variant_url
 from hub_site.gate.access import WAGTAIL_PAGE_VIEW_NAME, is_confirmed
 
-# Purges make changes visible at once (hub_site.cache.invalidation); the lifetime only
-# bounds how long anything the purge misses can stay.
-DEFAULT_EDGE_CACHE_SECONDS = 300
+logger = logging.getLogger(__name__)
 
 
 def is_shareable(request, response):
@@ -36,6 +40,23 @@ def is_shareable(request, response):
     return is_confirmed(request)
 
 
+def indexed(request):
+    """Add the response's variant to the index under what it showed; False if it cannot be
+    kept: its variant is not plain, the index is unavailable, or a retirement ran while it
+    rendered (and may have looked the index up before this URL was in it)."""
+    url = variant_url(request)
+    tags = shown.noted()
+    current = generation.for_request(request)
+    if url is None or tags is None or not current:
+        return False
+    try:
+        index.index().add(current, url, tags)
+    except index.IndexUnavailable as error:
+        logger.warning("not keeping %s: the index of cached pages is unavailable (%s)", url, error)
+        return False
+    return not overlapped_a_retirement(request)
+
+
 class SharedCacheHeadersMiddleware:
     """Mark Wagtail pages public (shareable) or private for caches in front of the app.
 
@@ -45,7 +66,7 @@ class SharedCacheHeadersMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.edge_seconds = getattr(settings, "EDGE_CACHE_SECONDS", DEFAULT_EDGE_CACHE_SECONDS)
+        self.edge_seconds = settings.EDGE_CACHE_SECONDS
 
     def __call__(self, request):
         response = self.get_response(request)
@@ -54,7 +75,7 @@ class SharedCacheHeadersMiddleware:
             return response
         # A poll on the page opening or closing soon shortens the lifetime.
         seconds = seconds_fresh(request, self.edge_seconds)
-        if seconds > 0 and is_shareable(request, response):
+        if seconds > 0 and is_shareable(request, response) and indexed(request):
             # s-maxage only: shared caches keep it, browsers (no max-age, no Last-Modified) do
             # not, and a max-age would also set the lifetime of Django's own page cache.
             patch_cache_control(response, public=True, s_maxage=seconds)

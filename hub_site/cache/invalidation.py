@@ -1,198 +1,233 @@
-"""Retire cached pages when anything a page shows changes, at both layers.
+"""Retire the cached pages a change touches, at both layers, once the change commits.
 
-Every page shows the funders' disclosure and menus, lists show other pages, topics and
-site copy appear everywhere: rather than track which page shows what, a change retires
-every page. One rule says what a change is, for both layers (``shows_on_reader_pages``):
-publishing, unpublishing, moving or deleting a page, and saving or deleting any row
-except those readers and the CMS write that no reader page shows (sessions, answers and
-votes, image renditions, revisions and workflow states, translation work in progress,
-log entries, staff devices…). Images and documents count: a replaced image's old
-renditions are deleted, and a page kept anywhere would point at them.
+What a change touches (``hub_site.cache.dependencies``):
 
-- **The app cache** (hub_site.cache.pages): the site-wide generation is bumped at once and
-  again after the commit: the first keeps readers of this process from a stale copy while
-  the transaction is open, the second retires any copy rendered from the old rows
-  meanwhile. Saving a page's draft writes its page row too, and retires copies needlessly
-  but harmlessly.
-- **The edge** (nginx, a CDN): every live page's URLs are purged through Wagtail's
-  frontend-cache backends (``WAGTAILFRONTENDCACHE``, set in production when
-  ``FRONTEND_CACHE_PURGE_URL`` is), once per transaction, after the commit. Page rows are
-  left to Wagtail's page signals, so that saving a draft purges nothing; the changed
-  page's own URLs are added, since an unpublished or deleted page is no longer live. On
-  this site's scale (hundreds of pages, changes a few times a day) that is a few hundred
-  PURGE requests on loopback. The same purge is sent again ``EDGE_REPURGE_SECONDS``
-  later, for responses of the old content still in flight the first time.
+- publishing a page: the pages that showed it; and, if its place in lists may have
+  changed, the lists it is in (its ancestors' listings, the related articles of its topics);
+- withdrawing, moving or deleting a page: the same, lists included;
+- saving or deleting any other row readers see (an image, a topic, a survey's snippet): the
+  pages that showed that row;
+- something every page shows (site settings, sites, locales, the footer's funders and menu
+  pages, a page with subpages moved or withdrawn): every page.
 
-Poll votes retire nothing: results are shown only to readers who voted (they have a
-session, and no cache answers them) or once the poll has closed (and then no vote is
-taken). The moment a poll opens or closes bounds the cached copies' lifetime instead
-(hub_site.cache.freshness).
+Each transaction's touches are gathered and retired once, after the commit. The index
+(``hub_site.cache.index``) gives the URLs of the pages that showed the touched tags; those
+copies are deleted from the app's cache and purged at the edge (``hub_site.cache.edge``).
+Every page is retired in constant work: the page cache's generation is bumped, and the
+edge starts a new namespace. When the index names more than ``CACHE_RETIRE_ALL_ABOVE``
+URLs, or cannot be read, everything is retired the same way.
+
+Saving a page's draft writes its page row and touches nothing: readers see a page's
+content once it is published (a page signal). Poll votes touch nothing: results are
+shown only to readers who voted (their part of the page is their own) or once the poll
+has closed (and then no vote is taken); the moment a poll opens or closes bounds the
+cached copies' lifetime instead (hub_site.cache.freshness).
 """
 
+import logging
 import threading
-from functools import cache
 
 from django.conf import settings
-from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 
-from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.contrib.settings.models import BaseSiteSetting
-from wagtail.images.models import AbstractRendition
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from hub_site.cache.generation import bump as bump_generation
-
-# Rows written by readers, by rendering, or by the CMS for itself, that no reader page
-# shows: saving them retires no cached page, at either layer. Anything not listed does.
-NOT_SHOWN_APPS = frozenset(
-    {
-        "sessions",
-        "axes",
-        "contenttypes",
-        # Staff second factors (django-otp).
-        "otp_static",
-        "otp_totp",
-        # Tags of images and documents, shown only in the admin.
-        "taggit",
-        # Translation work in progress: readers see a translation once it is published
-        # (a page signal) or saved (a translated snippet's own row).
-        "wagtail_localize",
-    }
-)
-NOT_SHOWN_MODELS = frozenset(
-    {
-        "auth.User",
-        "auth.Group",
-        "auth.Permission",
-        "home.PersonalDataErasure",
-        "hub_translation.NumberCheckConfirmation",
-        "hub_workflows.FourEyesApprovalTask",
-        "surveys.PollVote",
-        "surveys.SurveyResponse",
-        # Counts kept when old answers are purged: results' totals stay the same.
-        "surveys.PollVoteTally",
-        "surveys.SurveyAnswerTally",
-        "surveys.SurveyResponseTally",
-        "wagtailforms.FormSubmission",
-        "wagtailembeds.Embed",
-        "wagtailsearch.IndexEntry",
-        "wagtailsearch.SQLiteFTSIndexEntry",
-        "wagtailcore.APIToken",
-        "wagtailcore.Comment",
-        "wagtailcore.CommentReply",
-        "wagtailcore.GroupApprovalTask",
-        "wagtailcore.GroupCollectionPermission",
-        "wagtailcore.GroupPagePermission",
-        "wagtailcore.GroupSitePermission",
-        "wagtailcore.ModelLogEntry",
-        "wagtailcore.PageLogEntry",
-        "wagtailcore.PageSubscription",
-        "wagtailcore.ReferenceIndex",
-        # Drafts and moderation: readers see a page's content once it is published.
-        "wagtailcore.Revision",
-        "wagtailcore.Task",
-        "wagtailcore.TaskState",
-        "wagtailcore.UploadedFile",
-        "wagtailcore.Workflow",
-        "wagtailcore.WorkflowContentType",
-        "wagtailcore.WorkflowPage",
-        "wagtailcore.WorkflowState",
-        "wagtailcore.WorkflowTask",
-        "wagtailadmin.Admin",
-        "wagtailadmin.EditingSession",
-        "wagtailadmin.FormState",
-        "wagtailusers.UserProfile",
-    }
+from hub_site import shown
+from hub_site.cache import edge as edge_cache
+from hub_site.cache import generation, index, pages
+from hub_site.cache.dependencies import (
+    is_site_wide,
+    linked_tags,
+    list_anchors,
+    shows_on_reader_pages,
 )
 
+logger = logging.getLogger(__name__)
 
-@cache
-def shows_on_reader_pages(model):
-    if model._meta.app_label in NOT_SHOWN_APPS or model._meta.label in NOT_SHOWN_MODELS:
-        return False
-    return not issubclass(model, AbstractRendition)
+# Pages whose place in lists was noted before a full save, waiting for their publication.
+MAX_NOTED_BEFORE = 1000
 
 
-def retire_app_copies():
-    bump_generation()
-    transaction.on_commit(bump_generation)
+class Pending(threading.local):
+    def __init__(self):
+        self.tags = set()
+        self.everything = False
+        # A page's place in lists before this transaction changed it: {pk: (live, anchors)}.
+        self.before = {}
 
 
-def purges_edge():
-    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+_pending = Pending()
 
 
-def purge_all_pages(changed_page_urls=()):
-    batch = PurgeBatch(changed_page_urls)
-    batch.add_pages(Page.objects.live().public().exclude(depth=1).specific(defer=True))
-    batch.purge()
-    purge_again_later(batch)
+def touch(tags=(), everything=False):
+    """Retire what showed ``tags`` (or every page): in the app's cache at once, and at both
+    layers once the current transaction commits.
 
-
-def purge_again_later(batch):
-    """Send the purge again after ``EDGE_REPURGE_SECONDS``.
-
-    A response rendered from the old rows may still be on its way to the edge when the
-    first purge arrives (its render began before the change; or it came from an app
-    server whose copies the change has not reached yet, at most
-    ``generation.TRUST_SECONDS`` later), and the edge would keep it for its whole
-    lifetime. The second purge removes it.
+    At once, so that this process shows the change to the editor who made it while the
+    transaction is open; again after the commit, for copies rendered from the old rows
+    meanwhile.
     """
-    delay = settings.EDGE_REPURGE_SECONDS
-    if delay <= 0 or not batch.urls:
+    retire(tags, everything, edge=False)
+    _pending.tags.update(tags)
+    _pending.everything = _pending.everything or everything
+    # Every touch asks; the first callback to run retires all that is pending, the others
+    # find nothing. (Outside a transaction it runs at once.)
+    transaction.on_commit(flush)
+
+
+def forget_pending():
+    """Drop the touches waiting for a commit (tests: their transactions never commit)."""
+    _pending.tags, _pending.everything, _pending.before = set(), False, {}
+
+
+def flush():
+    tags, everything = _pending.tags, _pending.everything
+    _pending.tags, _pending.everything = set(), False
+    if tags or everything:
+        retire(tags, everything)
+
+
+def retire(tags, everything=False, edge=True):
+    if everything:
+        retire_everything(edge)
         return
-    # The backends of now: the timer runs after this request, outside any settings it had.
-    backend_settings = dict(settings.WAGTAILFRONTENDCACHE)
-    timer = threading.Timer(delay, batch.purge, kwargs={"backend_settings": backend_settings})
-    # Not a daemon: a command that publishes and exits (publish_scheduled) waits for it.
-    timer.start()
-
-
-def purge_edge_after_commit():
-    """Purge every page once the transaction commits; once, however many rows it saved."""
-    connection = transaction.get_connection()
-    # Callbacks waiting for this transaction's commit (Django's list; empty in autocommit,
-    # where on_commit runs at once).
-    if any(callback is purge_all_pages for _, callback, _ in connection.run_on_commit):
-        return
-    transaction.on_commit(purge_all_pages)
-
-
-def on_page_change(sender=None, instance=None, **kwargs):
-    retire_app_copies()
-    if not purges_edge():
-        return
-    batch = PurgeBatch()
+    # The sequence moves first: a page rendering now is not kept if it could have read the
+    # old rows (hub_site.cache.pages), whether or not the index below lists it yet.
+    generation.advance()
+    current = generation.current()
     try:
-        batch.add_page(instance)
-    except ObjectDoesNotExist:  # a deleted page's specific row is already gone
-        batch.add_url(Page.get_full_url(instance))
-    changed_page_urls = {url for url in batch.urls if url}
-    transaction.on_commit(lambda: purge_all_pages(changed_page_urls))
+        if index.index().count(current, tags) > settings.CACHE_RETIRE_ALL_ABOVE:
+            retire_everything(edge)
+            return
+        urls = index.index().urls(current, tags)
+    except index.IndexUnavailable as error:
+        logger.warning("the index of cached pages is unavailable (%s): retiring every page", error)
+        retire_everything(edge)
+        return
+    pages.delete_copies(current, urls)
+    if edge:
+        edge_cache.purge(urls)
 
 
-def on_row_change(sender, created=False, **kwargs):
-    # Site settings are created with their defaults on first read, while a page renders:
-    # what that page shows does not change.
-    if created and issubclass(sender, BaseSiteSetting):
+def retire_everything(edge=True):
+    generation.bump()
+    if edge:
+        edge_cache.purge_everything()
+
+
+def list_tags(anchors):
+    return {f"list:{anchor}" for anchor in anchors}
+
+
+def is_site_wide_page(page):
+    return page.show_in_menus or is_site_wide(page.specific_class or type(page))
+
+
+def before_page_save(sender, instance, update_fields=None, **kwargs):
+    """Note a page's place in lists before a full save (publication) changes it.
+
+    Saving a draft passes ``update_fields`` and changes nothing readers see.
+    """
+    if update_fields is not None or instance.pk is None:
+        return
+    old = type(instance).objects.filter(pk=instance.pk).first()
+    if old is None:
+        return
+    if len(_pending.before) >= MAX_NOTED_BEFORE:  # full saves that published nothing
+        _pending.before.clear()
+    _pending.before[instance.pk] = (old.live, old.show_in_menus, list_anchors(old))
+
+
+def on_page_published(sender, instance, **kwargs):
+    before = _pending.before.pop(instance.pk, None)
+    if is_site_wide_page(instance) or (before is not None and before[1]):
+        touch(everything=True)
+        return
+    tags = {shown.tag_for(instance)}
+    anchors = list_anchors(instance)
+    if before is None or not before[0] or before[2] != anchors:
+        tags |= list_tags(anchors | (before[2] if before else set()))
+    touch(tags)
+
+
+def on_page_withdrawn(sender, instance, **kwargs):
+    """A page left its lists (or, created live, joined them): they and it are retired."""
+    if is_site_wide_page(instance) or instance.numchild:
+        touch(everything=True)
+        return
+    touch({shown.tag_for(instance), *list_tags(list_anchors(instance))})
+
+
+def on_page_moved(sender, instance, parent_page_before=None, **kwargs):
+    if is_site_wide_page(instance) or instance.numchild:
+        touch(everything=True)
+        return
+    old_ancestors = set()
+    if parent_page_before is not None:
+        old_ancestors = {
+            f"page:{pk}"
+            for pk in Page.objects.ancestor_of(parent_page_before, inclusive=True).values_list(
+                "pk", flat=True
+            )
+        }
+    touch({shown.tag_for(instance), *list_tags(list_anchors(instance) | old_ancestors)})
+
+
+def on_page_deleted(sender, instance, **kwargs):
+    # Deleting a page of any type deletes its base Page row; its specific row is gone.
+    if instance.numchild or instance.show_in_menus:
+        touch(everything=True)
+        return
+    ancestors = {
+        f"page:{pk}"
+        for pk in Page.objects.filter(
+            path__in=[
+                instance.path[:end] for end in range(Page.steplen, len(instance.path), Page.steplen)
+            ]
+        ).values_list("pk", flat=True)
+    }
+    page_type = instance.specific_class or Page
+    if is_site_wide(page_type):
+        touch(everything=True)
+        return
+    touch({shown.tag_for(instance), *list_tags(ancestors | {shown.tag_for(page_type)})})
+
+
+def on_row_change(sender, instance=None, created=False, **kwargs):
+    if issubclass(sender, Page):
+        # A page's row is saved with each draft too: its page signals say what changed,
+        # but a page created live (by code: an import, a copy) sends none.
+        if created and instance.live:
+            on_page_withdrawn(sender, instance)  # the same lists, which now hold it
         return
     if not shows_on_reader_pages(sender):
         return
-    retire_app_copies()
-    # A page's row is saved with each draft too: its publication is what the page
-    # signals purge.
-    if purges_edge() and not issubclass(sender, Page):
-        purge_edge_after_commit()
+    if is_site_wide(sender):
+        # Site settings are created with their defaults on first read, while a page
+        # renders: what that page shows does not change.
+        if not created:
+            touch(everything=True)
+        return
+    tags = {shown.tag_for(instance)}
+    if created or kwargs.get("signal") is post_delete:
+        # A row joins (or leaves) the lists of its type and of the rows it links to.
+        tags.add(shown.list_tag(sender))
+        tags |= list_tags(linked_tags(instance))
+    touch(tags)
 
 
 def connect():
-    page_published.connect(on_page_change, dispatch_uid="hub-cache-published")
-    page_unpublished.connect(on_page_change, dispatch_uid="hub-cache-unpublished")
-    post_page_move.connect(on_page_change, dispatch_uid="hub-cache-moved")
-    # Deleting a page of any type deletes its base Page row.
-    post_delete.connect(on_page_change, sender=Page, dispatch_uid="hub-cache-page-deleted")
+    pre_save.connect(before_page_save_receiver, dispatch_uid="hub-cache-before-page-save")
+    page_published.connect(on_page_published, dispatch_uid="hub-cache-published")
+    page_unpublished.connect(on_page_withdrawn, dispatch_uid="hub-cache-unpublished")
+    post_page_move.connect(on_page_moved, dispatch_uid="hub-cache-moved")
+    post_delete.connect(on_page_deleted, sender=Page, dispatch_uid="hub-cache-page-deleted")
     post_save.connect(on_row_change, dispatch_uid="hub-cache-saved")
     post_delete.connect(on_row_change, dispatch_uid="hub-cache-deleted")
+
+
+def before_page_save_receiver(sender, **kwargs):
+    if issubclass(sender, Page):
+        before_page_save(sender, **kwargs)

@@ -2,11 +2,13 @@
 gate's copy, the article a URL routes to, and the page cache's whole responses
 (hub_site.cache.pages).
 
-They change only when someone saves them, and every save of a row readers see bumps the
-page cache's generation (``hub_site.cache.invalidation``). A copy is kept for the
-generation it was read under, and for at most ``MAX_AGE`` seconds: a change made behind
-the signals' back (``QuerySet.update``) still shows within ``MAX_AGE``. A process that
-cannot reach the shared cache (no generation) reads the database.
+They change only when someone saves them, and every retirement of cached pages moves the
+sequence (``hub_site.cache.generation``). A copy is kept for the sequence it was read
+under, and for at most ``MAX_AGE`` seconds: a change made behind the signals' back
+(``QuerySet.update``) still shows within ``MAX_AGE``. A process that cannot reach the
+shared cache (no sequence) reads the database. A copy keeps the tags of what its loading
+read (``hub_site.shown``), and a page that uses the copy notes them as if it had read the
+rows itself.
 
 Each request gets its own deep copy of a row: Wagtail and the views hang per-request state on
 these objects (``_request``, URL caches), which must never pass from one reader to the
@@ -22,6 +24,7 @@ from django.core.exceptions import DisallowedHost
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Site
 
+from hub_site import shown
 from hub_site.cache import generation
 
 MAX_AGE = 30
@@ -79,16 +82,19 @@ def remembered(request, key, load, store=rows):
 
     An exception from ``load`` (nothing found) is raised, and nothing kept.
     """
-    read_under = generation.for_request(request) if request is not None else 0
+    read_under = generation.sequence_for_request(request) if request is not None else 0
     if not read_under:
         return load()
-    # The generation is read before loading: a value read while a change commits is
-    # kept under the old generation, which the change retires.
+    # The sequence is read before loading: a value read while a change commits is kept
+    # under the old sequence, which the change's retirement moves on.
     values = store.values_for(read_under)
     try:
-        value = values[key]
+        value, tags = values[key]
     except KeyError:
-        value = values[key] = load()
+        with shown.noting() as tags:
+            value = load()
+        values[key] = value, frozenset(tags)
+    shown.note(*tags)
     return copy.deepcopy(value)
 
 
@@ -115,7 +121,7 @@ class RememberedSiteMiddleware:
 
     def __call__(self, request):
         key = _site_key(request)
-        read_under = generation.for_request(request) if key is not None else 0
+        read_under = generation.sequence_for_request(request) if key is not None else 0
         values = rows.values_for(read_under) if read_under else None
         if values is not None and key in values:
             request._wagtail_site = copy.deepcopy(values[key])

@@ -34,9 +34,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 
+from hub_site import shown
 from hub_site.cache import generation, memo
 from hub_site.cache.freshness import seconds_fresh
 from hub_site.cache.reader_state import carries_own_state
+from hub_site.cache.variants import variant_url
 from hub_site.gate.access import WAGTAIL_PAGE_VIEW_NAME, is_confirmed
 from hub_site.gate.cookies import COOKIE_NAME, confirmation_lifetime, has_valid_confirmation
 from hub_site.logging import REQUEST_ID_HEADER, request_id_for
@@ -53,11 +55,22 @@ NOT_KEPT_HEADERS = frozenset({HEADER.lower(), REQUEST_ID_HEADER.lower()})
 FRONT_LOOKUP = "hub_site.page_cache.lookup"
 
 
-def page_key(request):
-    """The language is the URL's prefix (i18n_patterns), so the full path names it."""
-    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+def key_for_url(url):
     digest = hashlib.sha256(url.encode()).hexdigest()
     return f"pages:{ENTRY_LAYOUT}:{digest}"
+
+
+def page_key(request):
+    """The key of the request's variant (``hub_site.cache.variants``), or None if its copy
+    may not be kept. The language is the URL's prefix (i18n_patterns), so the path names it."""
+    url = variant_url(request)
+    return key_for_url(url) if url is not None else None
+
+
+def delete_copies(generation_now, urls):
+    """Retire the copies of ``urls`` here and, on the announcement, in other processes."""
+    if urls:
+        cache.delete_many([key_for_url(url) for url in urls])
 
 
 def may_store(request, view_name):
@@ -90,9 +103,10 @@ def lookup(request):
     """
     key = page_key(request)
     current = generation.for_request(request)
-    if not current:  # the cache is unreachable
+    if not current or key is None:  # the cache is unreachable, or the variant not kept
         return key, current, None
-    copies = memo.pages.values_for(current)
+    # Per-process copies last one sequence: any retirement drops them all.
+    copies = memo.pages.values_for((current, generation.sequence_for_request(request)))
     entry = copies.get(key)
     if entry is None or not _is_live(entry, current):
         entry = cache.get(key)
@@ -116,13 +130,15 @@ def hit(request):
     """
     looked_up = request.META.get(FRONT_LOOKUP)
     if looked_up is not None:  # the front asked already, and had no answer
-        request._page_cache_lookup = looked_up
-        request._content_generation = looked_up[1]
+        key, current, request._content_generation = looked_up
+        request._page_cache_lookup = (key, current)
         return None
     if not may_answer(request):
         return None
     key, current, entry = lookup(request)
-    request._page_cache_lookup = request.META[FRONT_LOOKUP] = (key, current)
+    request._page_cache_lookup = (key, current)
+    if current:
+        request.META[FRONT_LOOKUP] = (key, current, request._content_generation)
     if entry is None:
         return None
     _generation, lifetime_days, stored, _expires_at = entry
@@ -148,8 +164,19 @@ def cached_response(request, stored):
     return response
 
 
+def overlapped_a_retirement(request):
+    """Whether a retirement began after this request read the sequence (before rendering):
+    its page may show rows older than the retirement, which may not have found it."""
+    started = generation.sequence_for_request(request)
+    return not started or generation.fresh_sequence() != started
+
+
 class PageCacheMiddleware:
-    """Answer hits early; store what ``PageCacheMissMiddleware`` noted, if shareable."""
+    """Answer hits early; store what ``PageCacheMissMiddleware`` noted, if shareable.
+
+    First in MIDDLEWARE, it also notes what the response shows (``hub_site.shown``), for
+    the index of cached pages (``SharedCacheHeadersMiddleware``).
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -158,7 +185,8 @@ class PageCacheMiddleware:
         stored = hit(request)
         if stored is not None:
             return cached_response(request, stored)
-        response = self.get_response(request)
+        with shown.noting():
+            response = self.get_response(request)
         self.store(request, response)
         return response
 
@@ -169,7 +197,7 @@ class PageCacheMiddleware:
         if "public" not in response.get("Cache-Control", "") or response.cookies:
             return
         key, stored_under = noted[1]
-        if not stored_under:  # the cache is unreachable: nothing could retire the copy
+        if not stored_under or key is None:  # the cache is unreachable, or the variant not kept
             return
         timeout = seconds_fresh(request, settings.PAGE_CACHE_SECONDS)
         if timeout <= 0:
@@ -182,6 +210,10 @@ class PageCacheMiddleware:
         stored = (200, headers, response.content)
         entry = (stored_under, lifetime_days, stored, time.time() + timeout)
         cache.set(key, entry, timeout=timeout)
+        # SharedCacheHeadersMiddleware indexed this URL before marking it public; a
+        # retirement since rendering began may have missed this copy: it goes.
+        if overlapped_a_retirement(request):
+            cache.delete(key)
 
 
 class PageCacheMissMiddleware:
@@ -209,6 +241,8 @@ class PageCacheMissMiddleware:
         if looked_up is None:
             key, current, _entry = lookup(request)
             looked_up = (key, current)
+        if looked_up[0] is None:  # a variant that is not kept (hub_site.cache.variants)
+            return None
         # Stored under the generation read before rendering: if content changes while
         # this page renders, the copy is born retired.
         request._page_cache_key = looked_up

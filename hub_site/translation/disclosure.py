@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 
 from wagtail_localize.models import StringSegment, StringTranslation
 
+from hub_site.shown import shown_list
 from hub_site.translation.models import (
     MachineTranslationNotice,
     RevisionMachineText,
@@ -84,6 +85,8 @@ def has_unedited_machine_text(page):
 
 def notice_text(locale_id):
     """The live notice in this locale, else the default language's, else the built-in text."""
+    # Whichever notice is live: publishing one in this locale replaces the fallback.
+    shown_list(MachineTranslationNotice)
     notices = {
         notice.locale_id: notice
         for notice in MachineTranslationNotice.objects.filter(live=True).filter(

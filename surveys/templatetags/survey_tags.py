@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from hub_site.i18n.content_language import active_content_language
 from hub_site.public_pages import public
+from hub_site.shown import shown_list
 from surveys.models import PollPage, SurveySettings
 from surveys.views import poll_context, survey_context
 
@@ -68,6 +69,8 @@ def poll_card(context, poll, article=None):
 
 
 def latest_open_poll_for(language_code):
+    # Whichever poll is newest: publishing another changes it.
+    shown_list(PollPage)
     now = timezone.now()
     return (
         public(PollPage.objects.live())

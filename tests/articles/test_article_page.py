@@ -188,7 +188,7 @@ def test_related_articles_share_a_topic_newest_first(hcp_client, article_index, 
 
     response = hcp_client.get(article.url)
 
-    assert [page.pk for page in response.context["related_articles"]()] == [newer.pk, older.pk]
+    assert [page.pk for page in response.context["related_articles"]] == [newer.pk, older.pk]
     html = response.text
     related = html[html.find('<section class="related-articles"') :]
     assert related.find("Newer MRD") < related.find("Older MRD")
@@ -204,7 +204,7 @@ def test_related_articles_are_a_handful(hcp_client, article_index, topics):
 
     response = hcp_client.get(article.url)
 
-    assert len(response.context["related_articles"]()) == 4
+    assert len(response.context["related_articles"]) == 4
 
 
 @pytest.mark.django_db

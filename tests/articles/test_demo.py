@@ -118,7 +118,7 @@ def test_demo_index_shows_pagination_filtering_and_related(hcp_client, loaded):
     assert 'rel="next"' in listing.text
     assert len(listing.context["topics"]) == len(demo.TOPICS)
     assert 0 < len(filtered.context["articles"]) < ArticlePage.objects.count()
-    assert article.context["related_articles"]()
+    assert article.context["related_articles"]
 
 
 def test_demo_restores_a_changed_article_with_one_new_revision(loaded, tmp_path):

@@ -64,7 +64,7 @@ def test_the_seed_article_needs_at_most_20_queries_uncached(hcp_client):
 
     assert 'class="poll-card"' in response.text
     assert 'class="survey' in response.text
-    assert len(response.context["related_articles"]()) > 0
+    assert len(response.context["related_articles"]) > 0
     assert count <= ARTICLE_PAGE_CEILING
 
 
@@ -86,7 +86,7 @@ def test_the_article_page_costs_the_same_however_much_it_shows(
         article_index, "Related 0", topics=[topics["mrd"]], featured_image=create_image()
     )
     few, response = queries_uncached(hcp_client, article.url)
-    assert len(response.context["related_articles"]()) == 1
+    assert len(response.context["related_articles"]) == 1
 
     # More of everything the page shows: references, figures, related articles, poll
     # choices, funders in the footer, and a language version for the language links.
@@ -123,7 +123,7 @@ def test_the_article_page_costs_the_same_however_much_it_shows(
     publish_certified(spanish.save_revision())
     many, response = queries_uncached(hcp_client, article.url)
 
-    assert len(response.context["related_articles"]()) == 4
+    assert len(response.context["related_articles"]) == 4
     assert response.text.count('class="reference__citation"') == 10
     assert response.text.count('hreflang="es"') >= 1
     assert response.text.count('name="choice"') == 9

@@ -47,3 +47,11 @@ def reader():
 def strict_reader(reader):
     """A confirmed reader whose POSTs meet the CSRF and origin checks, as a browser's do."""
     return reader(enforce_csrf_checks=True)
+
+
+@pytest.fixture
+def session_reader(reader):
+    """A confirmed reader with a session cookie: neither page cache answers them."""
+    client = reader()
+    client.cookies["sessionid"] = "a-session-of-no-one"
+    return client

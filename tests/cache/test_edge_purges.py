@@ -1,10 +1,12 @@
-"""Which saved rows purge the edge, and how often: the one list of what readers see.
+"""What the edge is asked to purge, and how often: only the pages that showed a change.
 
-Wagtail's frontend-cache backends get every live page's URLs after the commit when a row
-readers see is saved (an image, a snippet, a setting); nothing for rows no reader page
-shows (a draft's revision, a workflow state, a vote); once per transaction.
+Wagtail's frontend-cache backends get, after the commit and off the request, the URLs of
+the cached pages that showed what changed (the index of cached pages), each once; every
+page at once (``<root>/*``) for what every page shows; nothing for rows no reader page
+shows (a draft's revision, a vote); one purge per transaction, sent again a moment later.
 """
 
+import datetime
 import time
 
 import pytest
@@ -15,12 +17,17 @@ from django.db import connection, transaction
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
-from hub_site.cache import invalidation
+from hub_site.cache import dependencies
+from hub_site.cache import edge as edge_cache
 from surveys.models import PollPage, PollVote
+from tests.articles.factories import create_article, create_topic
 from tests.cache import edge_recorder
+from tests.caches import empty_caches
 from tests.publishing import publish_certified
 
 pytestmark = pytest.mark.django_db
+
+VARIANT = "?page=&topic=&q=&article="
 
 
 @pytest.fixture(autouse=True)
@@ -30,28 +37,36 @@ def recording_edge(settings):
     }
     edge_recorder.purged_batches.clear()
     yield
+    edge_cache.wait_for_purges()
     edge_recorder.purged_batches.clear()
 
 
-@pytest.fixture
-def edge(article, topic):
-    """The purges recorded from here on, the fixtures' own rows committed (as it were).
+def full(url):
+    return f"http://testserver{url}{VARIANT}"
 
-    The test's transaction never commits: the callbacks the fixtures' saves left waiting
-    for it are run now, as a commit would, so that each test starts with none waiting.
-    """
-    waiting, connection.run_on_commit[:] = connection.run_on_commit[:], []
-    for _savepoints, callback, _robust in waiting:
-        callback()
+
+@pytest.fixture
+def edge(article, topic, django_capture_on_commit_callbacks):
+    """The purges recorded from here on (the fixtures' own touches dropped, as if they had
+    been committed before the pages were cached)."""
+    empty_caches()
     edge_recorder.purged_batches.clear()
     return edge_recorder.purged_batches
 
 
+def purged(capture, change):
+    """Run ``change`` and its commit; the batches the edge was sent."""
+    with capture(execute=True):
+        change()
+    edge_cache.wait_for_purges()
+    return edge_recorder.purged_batches
+
+
 def test_every_name_in_the_not_shown_lists_is_installed():
-    for app_label in invalidation.NOT_SHOWN_APPS:
+    for app_label in dependencies.NOT_SHOWN_APPS:
         assert apps.get_app_config(app_label), app_label
     # Wagtail defines its full-text index table only on SQLite.
-    on_this_database = invalidation.NOT_SHOWN_MODELS - (
+    on_this_database = dependencies.NOT_SHOWN_MODELS - (
         set() if connection.vendor == "sqlite" else {"wagtailsearch.SQLiteFTSIndexEntry"}
     )
     for label in on_this_database:
@@ -63,35 +78,52 @@ def image(db):
     return get_image_model().objects.create(title="Figure", file=get_test_image_file())
 
 
-def test_an_edited_image_purges_every_live_page(
-    image, article, edge, django_capture_on_commit_callbacks
+def test_an_edited_image_purges_the_pages_that_showed_it(
+    image, article_index, edge, hcp_client, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True):
+    with_image = create_article(article_index, title="With a figure", featured_image=image)
+    empty_caches()
+    for url in (with_image.url, article_index.url):
+        assert hcp_client.get(url)["Cache-Control"].startswith("public")
+
+    def edit():
         image.title = "Figure 1"
         image.save()
 
-    assert len(edge) == 1
-    assert any(url.endswith(article.url) for url in edge[0])
+    batches = purged(django_capture_on_commit_callbacks, edit)
+
+    # The article shows it; the index shows it on the article's card. Not the other article.
+    assert batches == [sorted([full(with_image.url), full(article_index.url)])]
 
 
-def test_a_draft_purges_nothing_and_its_publication_does(
-    article, edge, django_capture_on_commit_callbacks
+def test_a_draft_purges_nothing_and_its_publication_purges_what_shows_it(
+    article, article_index, edge, hcp_client, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True):
+    other = create_article(article_index, title="Another article", topics=[])
+    empty_caches()
+    for url in (article.url, other.url, article_index.url):
+        hcp_client.get(url)
+
+    def draft():
         article.title = "A draft title"
-        revision = article.save_revision()
+        return article.save_revision()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        revision = draft()
+    edge_cache.wait_for_purges()
     assert edge == []
 
-    with django_capture_on_commit_callbacks(execute=True):
-        publish_certified(revision)
+    batches = purged(django_capture_on_commit_callbacks, lambda: publish_certified(revision))
 
-    assert edge, "publishing purges"
-    assert any(url.endswith(article.url) for url in edge[-1])
+    assert batches == [sorted([full(article.url), full(article_index.url)])]
+    assert hcp_client.get(other.url)["X-App-Cache"] == "HIT"
 
 
-def test_a_vote_purges_nothing(article, edge, django_capture_on_commit_callbacks):
+def test_a_vote_purges_nothing(article, edge, hcp_client, django_capture_on_commit_callbacks):
+    hcp_client.get(article.url)
     poll = PollPage.objects.live().first()
-    with django_capture_on_commit_callbacks(execute=True):
+
+    def vote():
         PollVote.objects.create(
             poll=poll,
             poll_key=poll.translation_key,
@@ -100,34 +132,85 @@ def test_a_vote_purges_nothing(article, edge, django_capture_on_commit_callbacks
             respondent="r" * 64,
         )
 
-    assert edge == []
+    assert purged(django_capture_on_commit_callbacks, vote) == []
 
 
 def test_many_rows_in_one_transaction_purge_once(
-    article, topic, edge, django_capture_on_commit_callbacks
+    article, topic, edge, hcp_client, django_capture_on_commit_callbacks
 ):
+    hcp_client.get(article.url)
+
     with django_capture_on_commit_callbacks(execute=True):
         with transaction.atomic():
             for name in ("Haematology", "Transplant medicine", "Immunotherapy"):
                 topic.name = name
                 topic.save()
+        edge_cache.wait_for_purges()
         assert edge == [], "nothing before the commit"
+    edge_cache.wait_for_purges()
 
-    assert len(edge) == 1
+    assert edge == [[full(article.url)]]
+
+
+def test_what_every_page_shows_purges_everything_in_one_request(
+    article, edge, hcp_client, home, django_capture_on_commit_callbacks
+):
+    hcp_client.get(article.url)
+
+    def edit_home():
+        home.title = "Welcome"
+        publish_certified(home.save_revision())
+
+    assert purged(django_capture_on_commit_callbacks, edit_home) == [["http://localhost/*"]]
+
+
+@pytest.mark.parametrize("other_articles", [2, 25])
+def test_a_publication_purges_the_same_whatever_the_size_of_the_site(
+    other_articles, article, article_index, edge, hcp_client, django_capture_on_commit_callbacks
+):
+    """Only what shows the article is purged: the same URLs with 2 or 25 other cached
+    articles (older, in another topic, each showing the others as related)."""
+    elsewhere = create_topic("Elsewhere", slug="elsewhere")
+    others = [
+        create_article(
+            article_index,
+            title=f"Other {n}",
+            slug=f"other-{n}",
+            topics=[elsewhere],
+            date=datetime.date(2020, 1, 1),
+        )
+        for n in range(other_articles)
+    ]
+    empty_caches()
+    for page in (article, article_index, *others):
+        hcp_client.get(page.url)
+
+    def edit():
+        article.summary = "A corrected summary."
+        publish_certified(article.save_revision())
+
+    batches = purged(django_capture_on_commit_callbacks, edit)
+
+    assert batches == [sorted([full(article.url), full(article_index.url)])]
+    assert all(hcp_client.get(page.url)["X-App-Cache"] == "HIT" for page in others)
 
 
 def test_every_purge_is_sent_again_after_in_flight_responses_arrived(
-    image, article, edge, settings, django_capture_on_commit_callbacks
+    image, article_index, edge, settings, hcp_client, django_capture_on_commit_callbacks
 ):
     settings.EDGE_REPURGE_SECONDS = 0.1
-    with django_capture_on_commit_callbacks(execute=True):
+    with_image = create_article(article_index, title="With a figure", featured_image=image)
+    empty_caches()
+    hcp_client.get(with_image.url)
+
+    def edit():
         image.title = "Figure 1"
         image.save()
-    assert len(edge) == 1
 
+    with django_capture_on_commit_callbacks(execute=True):
+        edit()
     deadline = time.monotonic() + 5
     while len(edge) < 2 and time.monotonic() < deadline:
         time.sleep(0.02)
 
-    assert edge == [edge[0], edge[0]]
-    assert any(url.endswith(article.url) for url in edge[1])
+    assert edge == [[full(with_image.url)], [full(with_image.url)]]

@@ -88,7 +88,7 @@ def test_a_lost_subscription_drops_the_kept_value(monkeypatch):
 
 
 def test_a_bump_here_is_seen_here_at_once():
-    kept = generation.started()
+    kept, _sequence = generation.started()
     generation.current()
 
     generation.bump()

@@ -12,7 +12,6 @@ from wagtail.models import Site
 
 from hub_site.cache import memo
 from surveys.models import SurveySettings
-from tests.cache.test_fragments import session_reader  # noqa: F401 (a fixture)
 from tests.gate.helpers import publish_withdraw_label
 from tests.publishing import publish_certified
 
@@ -26,7 +25,7 @@ def tables_read(client, url):
     return " ".join(query["sql"] for query in queries.captured_queries)
 
 
-def test_the_site_and_its_settings_are_read_once_per_generation(session_reader, article):  # noqa: F811
+def test_the_site_and_its_settings_are_read_once_per_generation(session_reader, article):
     first = tables_read(session_reader, article.url)
     assert "wagtailcore_site" in first and "surveys_surveysettings" in first
 
@@ -41,7 +40,7 @@ def test_the_site_and_its_settings_are_read_once_per_generation(session_reader, 
     assert "wagtailcore_site" in tables_read(session_reader, article.url)
 
 
-def test_a_changed_setting_shows_at_once(session_reader, article):  # noqa: F811
+def test_a_changed_setting_shows_at_once(session_reader, article):
     assert 'class="survey-form"' in session_reader.get(article.url).text
     session_reader.get(article.url)
 
@@ -52,7 +51,7 @@ def test_a_changed_setting_shows_at_once(session_reader, article):  # noqa: F811
     assert 'class="survey-form"' not in session_reader.get(article.url).text
 
 
-def test_edited_gate_copy_shows_at_once_to_a_reader_with_a_session(session_reader, article):  # noqa: F811
+def test_edited_gate_copy_shows_at_once_to_a_reader_with_a_session(session_reader, article):
     assert "I am not a healthcare professional" in session_reader.get(article.url).text
 
     publish_withdraw_label("Not a healthcare professional? Leave here")
@@ -69,18 +68,24 @@ class Loads:
         return {"site_name": "Hub", "seen_by": []}
 
 
-def test_an_article_is_routed_from_the_process_copy_until_pages_change(session_reader, article):  # noqa: F811
-    first = tables_read(session_reader, article.url)
-    assert "articles_articlepage" in first
+def routing_queries(client, page):
+    """The queries that look the page's slug up (routing, not what the page shows)."""
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(page.url).status_code == 200
+    return [q for q in queries.captured_queries if f"\"slug\" = '{page.slug}'" in q["sql"]]
 
-    assert "articles_articlepage" not in tables_read(session_reader, article.url)
 
-    article.unpublish()  # any page's publication state starts a new generation
+def test_an_article_is_routed_from_the_process_copy_until_pages_change(session_reader, article):
+    assert routing_queries(session_reader, article)
+
+    assert routing_queries(session_reader, article) == []
+
+    article.unpublish()  # any retirement starts a new sequence
 
     assert session_reader.get(article.url).status_code == 404
 
 
-def test_an_unknown_article_slug_keeps_nothing(session_reader, article):  # noqa: F811
+def test_an_unknown_article_slug_keeps_nothing(session_reader, article):
     unknown = article.url.rstrip("/") + "-unknown/"
 
     assert session_reader.get(unknown).status_code == 404

@@ -4,21 +4,31 @@ Skipped, with the reason, when PostgreSQL or Redis does not answer on 127.0.0.1,
 with Debian's cache-purge module is missing and cannot be installed (not root).
 """
 
+import time
 import urllib.error
 import urllib.request
+from unittest import mock
 
 import pytest
 import redis
 
 from django.test import override_settings
 
-from deploy.stack import DEBIAN_PACKAGES, Stack, answers, ensure_debian_packages, free_port
+from deploy.stack import (
+    EDGE_PACKAGES,
+    Stack,
+    answers,
+    ensure_debian_packages,
+    free_port,
+)
 from hub_site.gate.cookies import COOKIE_NAME, signed_confirmation
 
 # Kept between runs: migrate then applies only what is new, and load_demo is idempotent.
 DATABASE = "hub_production_tests"
 REDIS_URL = "redis://127.0.0.1:6379/14"
 SECRET_KEY = "production-tests-only-" + "k" * 40  # noqa: S105 - a loopback test stack
+# The key before the last rotation: still accepted (SECRET_KEY_FALLBACKS).
+PREVIOUS_SECRET_KEY = "production-tests-previous-" + "p" * 40  # noqa: S105
 
 
 def unavailable():
@@ -26,7 +36,7 @@ def unavailable():
         return "PostgreSQL does not answer on 127.0.0.1:5432"
     if not answers("127.0.0.1", 6379):
         return "Redis does not answer on 127.0.0.1:6379"
-    if not ensure_debian_packages(DEBIAN_PACKAGES["nginx"], DEBIAN_PACKAGES["purge"]):
+    if not ensure_debian_packages(*EDGE_PACKAGES):
         return "nginx or its cache-purge module is missing and cannot be installed (not root)"
     return None
 
@@ -48,6 +58,7 @@ def stack(tmp_path_factory):
         workers=1,
         redis_url=REDIS_URL,
         secret_key=SECRET_KEY,
+        extra_env={"SECRET_KEY_FALLBACKS": PREVIOUS_SECRET_KEY},
     )
     stack.prepare(quiet=True)
     stack.start()
@@ -63,9 +74,11 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
 OPENER = urllib.request.build_opener(_NoRedirects)
 
 
-def confirmation_cookie():
-    """The cookie the gate's "I am a healthcare professional" button sets on this stack."""
-    with override_settings(SECRET_KEY=SECRET_KEY):
+def confirmation_cookie(secret_key=SECRET_KEY, age_seconds=0):
+    """The cookie the gate's "I am a healthcare professional" button sets on this stack
+    (signed with ``secret_key``, ``age_seconds`` ago)."""
+    signed_at = time.time() - age_seconds
+    with override_settings(SECRET_KEY=secret_key), mock.patch("time.time", return_value=signed_at):
         return f"{COOKIE_NAME}={signed_confirmation()}"
 
 
@@ -80,3 +93,9 @@ def fetch(url, cookie=None, method="GET", data=None, headers=None):
         response = error
     with response:
         return response.status, response.headers, response.read().decode()
+
+
+def shell(stack, code):
+    """Run ``code`` in the stack's Django (production settings, its database, its purge URL);
+    what it prints. The command waits for the purges it sent."""
+    return stack.shell(code)

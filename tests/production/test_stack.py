@@ -1,32 +1,16 @@
 """The production configuration through nginx: edge cache, gate and purge on publish."""
 
-import subprocess
-import sys
 import time
 import urllib.parse
 
 import pytest
 from bs4 import BeautifulSoup
 
-from deploy.stack import PROJECT_DIR
-from tests.production.conftest import confirmation_cookie, fetch
+from tests.production.conftest import confirmation_cookie, fetch, shell
 
 HOME = "/en/"
 INDEX = "/en/articles/"
 SEED_ARTICLE = "/en/articles/allo-hsct-cr2-ayas-with-all-dual-center-study/"
-
-
-def shell(stack, code):
-    """Run ``code`` in the stack's Django (production settings, its database, its purge URL);
-    what it prints."""
-    return subprocess.run(
-        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
-        cwd=PROJECT_DIR,
-        env=stack.env(),
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
 
 
 def test_a_confirmed_reader_is_served_from_the_edge_cache(stack):
@@ -52,8 +36,8 @@ def test_a_reader_without_the_cookie_gets_the_gate_after_a_confirmed_one_was_cac
     assert "no-store" in headers["Cache-Control"]
 
 
-@pytest.mark.parametrize("own_state", ["sessionid=someone", "hub_reader=someone"])
-def test_a_reader_with_a_session_or_reader_cookie_is_never_answered_from_the_edge(stack, own_state):
+@pytest.mark.parametrize("own_state", ["sessionid=someone", "hub_notice=thanks"])
+def test_a_reader_with_a_session_or_a_notice_is_never_answered_from_the_edge(stack, own_state):
     cookie = confirmation_cookie()
     fetch(stack.base_url + INDEX, cookie)
 
@@ -147,13 +131,18 @@ def test_a_survey_form_from_the_edge_copy_is_accepted_and_a_cross_site_post_refu
     )
     assert status == 303
     assert count_responses(stack) == before + 1
-    (reader,) = (
-        c.split(";")[0] for c in headers.get_all("Set-Cookie") if c.startswith("hub_reader=")
-    )
-    # The reader, now with their reader cookie, passes both caches and sees their thank-you.
-    _, headers, page = fetch(stack.base_url + SEED_ARTICLE, f"{cookie}; {reader}")
+    set_cookies = headers.get_all("Set-Cookie")
+    (reader,) = (c.split(";")[0] for c in set_cookies if c.startswith("hub_reader="))
+    (notice,) = (c.split(";")[0] for c in set_cookies if c.startswith("hub_notice="))
+    # The reader, with the one-off notice, passes both caches and sees their thank-you.
+    _, headers, page = fetch(stack.base_url + SEED_ARTICLE, f"{cookie}; {reader}; {notice}")
     assert headers["X-Edge-Cache"] == "BYPASS"
     assert "survey-message--success" in page
+    # Then the shared copy, with their answer filled in: no form for them.
+    _, headers, page = fetch(stack.base_url + SEED_ARTICLE, f"{cookie}; {reader}")
+    assert headers["X-Edge-Cache"] == "HIT"
+    assert 'class="survey-form"' not in page
+    assert "private" in headers["Cache-Control"]
     # Everyone else still shares the cached copy with the form: an answer changes nothing
     # it shows.
     _, headers, page = fetch(stack.base_url + SEED_ARTICLE, cookie)

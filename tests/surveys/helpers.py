@@ -34,7 +34,7 @@ def render_tags(source, client=None, language="en", **context):
             Context({"request": request, **context})
         )
     # What ReaderCookieMiddleware would send back: a notice shown is gone next time.
-    state = getattr(request, "_reader_state", None)
-    if client is not None and state is not None and state.changed:
-        client.cookies[settings.READER_COOKIE_NAME] = state.as_cookie_value()
+    notice = getattr(request, "_reader_notice", None)
+    if client is not None and notice is not None and notice.changed and notice.target is None:
+        del client.cookies[settings.READER_NOTICE_COOKIE_NAME]
     return html

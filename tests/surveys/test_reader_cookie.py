@@ -1,5 +1,6 @@
-"""The reader's cookie (surveys/reader_cookie.py): who answered and their one-off notice, signed,
-without a session row; tampered or expired cookies count as a new reader."""
+"""The reader's cookies (surveys/reader_cookie.py): who answered, signed, without a session row,
+and their one-off notice in a short-lived cookie of its own; tampered or expired cookies count
+as a new reader, or as no notice."""
 
 import time
 
@@ -11,7 +12,7 @@ from django.core import signing
 from django.test import Client
 
 from surveys.models import PollVote
-from surveys.reader_cookie import ReaderState, state_from_cookie
+from surveys.reader_cookie import NOTICE_MAX_AGE, ReaderNotice, ReaderState, state_from_cookie
 
 from .test_polls import choice_id
 
@@ -32,8 +33,23 @@ def test_a_vote_gives_the_reader_a_signed_http_only_cookie_and_no_session(hcp_cl
     assert not Session.objects.exists()
 
 
+def test_the_notice_has_a_short_lived_signed_http_only_cookie_of_its_own(hcp_client, poll):
+    response = vote(hcp_client, poll)
+
+    notice = response.cookies[settings.READER_NOTICE_COOKIE_NAME]
+    assert notice["httponly"] and notice["samesite"] == "Lax"
+    assert notice["max-age"] == NOTICE_MAX_AGE == 600
+    assert signing.loads(notice.value, salt="surveys.reader.notice") == {
+        "target": f"poll:{poll.translation_key}",
+        "state": "thanks",
+    }
+    reader = response.cookies[settings.READER_COOKIE_NAME].value
+    assert set(signing.loads(reader, salt="surveys.reader")) == {"id"}  # the id alone
+
+
 def test_the_thank_you_shows_once_then_the_reader_is_known_to_have_voted(hcp_client, poll):
     vote(hcp_client, poll)
+    reader_cookie = hcp_client.cookies[settings.READER_COOKIE_NAME].value
 
     first = hcp_client.get(poll.url)
     second = hcp_client.get(poll.url)
@@ -41,7 +57,12 @@ def test_the_thank_you_shows_once_then_the_reader_is_known_to_have_voted(hcp_cli
     assert "Thank you for voting." in first.text
     assert "Thank you for voting." not in second.text
     assert "You have already voted in this poll." in second.text
-    assert settings.READER_COOKIE_NAME in first.cookies  # the notice was taken out
+    # The page that showed the notice deleted its cookie, and left the reader cookie alone.
+    deleted = first.cookies[settings.READER_NOTICE_COOKIE_NAME]
+    assert deleted.value == "" and deleted["max-age"] == 0
+    assert settings.READER_COOKIE_NAME not in first.cookies
+    assert not second.cookies
+    assert hcp_client.cookies[settings.READER_COOKIE_NAME].value == reader_cookie
 
 
 @pytest.mark.parametrize(
@@ -61,12 +82,47 @@ def test_a_bad_cookie_counts_as_a_new_reader(hcp_client, poll, value):
 
 def test_a_forged_notice_shows_nothing(hcp_client, poll):
     forged = signing.dumps(
-        {"id": "a" * 32, "flash": {"target": f"poll:{poll.translation_key}", "state": "thanks"}},
-        salt="not-the-apps-salt",
+        {"target": f"poll:{poll.translation_key}", "state": "thanks"}, salt="not-the-apps-salt"
     )
-    hcp_client.cookies[settings.READER_COOKIE_NAME] = forged
+    hcp_client.cookies[settings.READER_NOTICE_COOKIE_NAME] = forged
 
     assert "Thank you for voting." not in hcp_client.get(poll.url).text
+
+
+def test_a_notice_older_than_its_lifetime_shows_nothing(hcp_client, poll, monkeypatch):
+    notice = ReaderNotice()
+    notice.leave(f"poll:{poll.translation_key}", "thanks")
+    signed_at = time.time() - NOTICE_MAX_AGE - 1
+    with monkeypatch.context() as clock:
+        clock.setattr(time, "time", lambda: signed_at)
+        hcp_client.cookies[settings.READER_NOTICE_COOKIE_NAME] = notice.as_cookie_value()
+
+    assert "Thank you for voting." not in hcp_client.get(poll.url).text
+
+
+def test_a_reader_cookie_from_before_the_notice_cookie_still_counts_and_its_notice_is_ignored(
+    hcp_client, poll
+):
+    reader_id = "b" * 32
+    target = f"poll:{poll.translation_key}"
+    hcp_client.cookies[settings.READER_COOKIE_NAME] = signing.dumps(
+        {"id": reader_id, "flash": {"target": target, "state": "thanks"}},
+        salt="surveys.reader",
+        compress=True,
+    )
+
+    before = hcp_client.get(poll.url)
+    voted = vote(hcp_client, poll)
+
+    assert before.status_code == 200
+    assert "Thank you for voting." not in before.text
+    assert 'class="poll-form"' in before.text
+    assert voted.status_code == 303
+    # The same reader, signed anew with their answer, without the old notice.
+    renewed = voted.cookies[settings.READER_COOKIE_NAME].value
+    assert signing.loads(renewed, salt="surveys.reader") == {"id": reader_id}
+    assert vote(hcp_client, poll).status_code == 303
+    assert PollVote.objects.count() == 1  # the second vote is the same reader's
 
 
 def test_a_cookie_older_than_a_session_may_live_counts_as_a_new_reader(
@@ -93,9 +149,8 @@ def test_a_cookie_older_than_a_session_may_live_counts_as_a_new_reader(
 def test_a_reader_id_round_trips_through_the_cookie_value():
     state = ReaderState()
     state.start()
-    state.set_flash({"target": "poll:x", "state": "thanks"})
 
     raw = state.as_cookie_value()
-    data = signing.loads(raw, salt="surveys.reader")
 
-    assert data == {"id": state.reader_id, "flash": {"target": "poll:x", "state": "thanks"}}
+    assert signing.loads(raw, salt="surveys.reader") == {"id": state.reader_id}
+    assert state_from_cookie(raw).reader_id == state.reader_id

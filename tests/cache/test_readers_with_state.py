@@ -1,9 +1,5 @@
-"""Fragments of the article page for readers no page cache answers (hub_site/cache/fragments.py).
-
-A reader with a session (who answered or voted) gets the page rendered afresh, but its
-text, head, related articles, language links and blank survey and poll forms come from
-the fragment cache: fewer queries, the same page, and never a stale or foreign fragment.
-"""
+"""Readers no page cache answers (a session) get the page rendered afresh: never a stale
+copy of any part of it, never another reader's."""
 
 import pytest
 from bs4 import BeautifulSoup
@@ -19,38 +15,10 @@ from tests.publishing import publish_certified
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def session_reader(reader):
-    """A confirmed reader with a session cookie: neither page cache answers them."""
-    client = reader()
-    client.cookies["sessionid"] = "a-session-of-no-one"
-    return client
-
-
 def main_text(response):
     return " ".join(
         BeautifulSoup(response.content, "html.parser").select_one("main").stripped_strings
     )
-
-
-def test_the_second_reader_with_a_session_gets_the_same_page_from_fragments(
-    session_reader, article, article_index, topic, django_assert_num_queries
-):
-    feature_poll_on_article(PollPage.objects.get(), article)
-    create_article(article_index, title="Venetoclax in relapsed ALL", topics=[topic])
-    first = session_reader.get(article.url)
-    assert not first.has_header("X-App-Cache")
-
-    # Not the related articles, topics, renditions, survey fields, poll choices or
-    # language versions, nor the site, its settings, the gate's copy or the article itself
-    # (the process's copies, hub_site/cache/memo.py): the session, the active locale, the
-    # section's routing and the view restrictions.
-    with django_assert_num_queries(4):
-        second = session_reader.get(article.url)
-
-    assert main_text(second) == main_text(first)
-    assert "Venetoclax in relapsed ALL" in main_text(second)
-    assert 'class="poll-form"' in second.text and 'class="survey-form"' in second.text
 
 
 def test_a_published_change_to_a_related_article_shows_at_once(
