@@ -13,6 +13,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from dataclasses import dataclass, field
@@ -202,6 +203,35 @@ def wait_until_up(url, timeout=30, process=None):
     raise RuntimeError(f"{url} did not answer within {timeout} s")
 
 
+class PolicyWatcher(threading.Thread):
+    """Reload nginx when the edge's policy file changes (a new key, lifetime or namespace:
+    deploy/edge/hub_edge.js), as a systemd path unit does on a server (docs/deploy.md)."""
+
+    INTERVAL_SECONDS = 0.1
+
+    def __init__(self, path, nginx):
+        super().__init__(name="edge-policy-watcher", daemon=True)
+        self.path, self.nginx = path, nginx
+        self.stopped = threading.Event()
+
+    def modified(self):
+        try:
+            return self.path.stat().st_mtime_ns
+        except FileNotFoundError:
+            return None
+
+    def run(self):
+        seen = self.modified()
+        while not self.stopped.wait(self.INTERVAL_SECONDS):
+            now = self.modified()
+            if now != seen and self.nginx.poll() is None:
+                seen = now
+                self.nginx.send_signal(signal.SIGHUP)  # a graceful reload
+
+    def stop(self):
+        self.stopped.set()
+
+
 @dataclass
 class Stack:
     """nginx in front of one or more app servers (granian), all on 127.0.0.1."""
@@ -217,6 +247,7 @@ class Stack:
     secret_key: str = ""
     extra_env: dict = field(default_factory=dict)
     processes: list = field(default_factory=list)
+    watcher: "PolicyWatcher | None" = None
 
     @property
     def media_root(self):
@@ -329,9 +360,13 @@ class Stack:
         )
         self.processes.append(process)
         wait_until_up(f"{self.base_url}/healthz", process=process)
+        self.watcher = PolicyWatcher(self.edge_policy, process)
+        self.watcher.start()
         return self
 
     def stop(self):
+        if self.watcher is not None:
+            self.watcher.stop()
         for process in reversed(self.processes):
             if process.poll() is None:
                 process.send_signal(signal.SIGTERM)

@@ -99,3 +99,15 @@ def shell(stack, code):
     """Run ``code`` in the stack's Django (production settings, its database, its purge URL);
     what it prints. The command waits for the purges it sent."""
     return stack.shell(code)
+
+
+def eventually(check, seconds=3):
+    """``check()``'s first true value within ``seconds``, else its last value. For what the
+    edge does once nginx has reloaded its policy (a namespace, a lifetime: a fraction of a
+    second after the change, deploy/stack.py)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        result = check()
+        if result or time.monotonic() > deadline:
+            return result
+        time.sleep(0.05)
