@@ -78,6 +78,12 @@ function namespace(r) {
     return String(load(r).namespace || 0);
 }
 
+// Both at once, "<namespace>:<1 or nothing>": one call into njs a request, not two
+// (deploy/nginx.conf splits it with maps).
+function edge(r) {
+    return namespace(r) + ':' + confirmed(r);
+}
+
 function write(r, next) {
     const path = r.variables.hub_edge_policy;
     const temporary = path + '.' + r.variables.request_id;
@@ -123,4 +129,4 @@ function updatePolicy(r) {
     r.return(204);
 }
 
-export default {confirmed, namespace, purgeEverything, updatePolicy};
+export default {confirmed, namespace, edge, purgeEverything, updatePolicy};
