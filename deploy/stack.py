@@ -61,6 +61,8 @@ def cache_key(path):
 # crashes nginx 1.22's worker when proxy_cache_purge shares the proxied location, so the
 # request is routed to a location of its own. A URL that was not cached answers 204 too.
 # "PURGE <root>/*" retires every page by starting a new namespace (deploy/edge/hub_edge.js).
+# The path is a named capture: the key's namespace comes through a map whose regex would
+# reset the numbered ones.
 PURGE_RULE = """
         if ($request_method = PURGE) {
             rewrite ^(.*)$ /__purge$1 last;
@@ -71,7 +73,7 @@ PURGE_RULE = """
             access_log @@RUN_DIR@@/purges.log hub_purges;
             js_content hub_edge.purgeEverything;
         }
-        location ~ ^/__purge(/.*)$ {
+        location ~ ^/__purge(?<hub_purged>/.*)$ {
             allow 127.0.0.1;
             deny all;
             access_log @@RUN_DIR@@/purges.log hub_purges;
@@ -81,7 +83,7 @@ PURGE_RULE = """
         location @purged {
             access_log @@RUN_DIR@@/purges.log hub_purges;
             return 204;
-        }""".replace("@@PURGE_KEY@@", cache_key("$1"))
+        }""".replace("@@PURGE_KEY@@", cache_key("$hub_purged"))
 DEBIAN_PACKAGES = {
     "nginx": "nginx-light",
     "purge": "libnginx-mod-http-cache-purge",
