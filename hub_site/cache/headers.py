@@ -1,10 +1,13 @@
 """Which responses a shared cache (nginx, a CDN) may keep, told through ``Cache-Control``.
 
-Only a Wagtail page answered 200 to a GET or HEAD from a reader without a session or a
-reader cookie (so anonymous) whose HCP confirmation the app verified, that used no CSRF
-token and sets no cookie, is marked ``public, s-maxage``: such a response is the same for
-every confirmed reader of that URL. Every other Wagtail page response is ``private``. The gate's
-own answers are already ``no-store`` (hub_site.gate).
+Only a Wagtail page answered 200 to a GET or HEAD from a reader without a session or reader
+state of their own (so anonymous) whose HCP confirmation the app verified, that used no
+CSRF token and sets no cookie, whose variant is in plain form (``hub_site.cache.variants``)
+and which the index of cached pages could record under what it showed
+(``hub_site.cache.index``), is marked ``public, s-maxage``: such a response is the same for
+every confirmed reader of that URL, and a change to anything it shows can find it. Every
+other Wagtail page response is ``private``. The gate's own answers are already ``no-store``
+(hub_site.gate).
 """
 
 import logging

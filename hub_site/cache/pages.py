@@ -1,11 +1,12 @@
 """The app's page cache: whole rendered pages for confirmed readers without state of their own.
 
 Django's cache (Redis when ``REDIS_URL`` is set) keeps each live page's response for
-``PAGE_CACHE_SECONDS``, keyed by scheme, host (the Wagtail site) and full path with its
-query (its prefix is the language). It keeps exactly what the edge may keep: the responses that
-``SharedCacheHeadersMiddleware`` marks ``public`` (GET of a Wagtail page, 200, a confirmed
-reader without a session or reader cookie, so never a CMS user, a preview, a reader with a
-thank-you notice or results of their own, nor anything that sets a cookie or uses a CSRF token).
+``PAGE_CACHE_SECONDS``, keyed by scheme, host (the Wagtail site), path (its prefix is the
+language) and the query parameters pages read. It keeps exactly what the edge may keep:
+the responses that ``SharedCacheHeadersMiddleware`` marks ``public`` (GET of a Wagtail
+page, 200, a confirmed reader without a session or reader state, so never a CMS user, a
+preview, a reader with a thank-you notice or results of their own, nor anything that sets
+a cookie or uses a CSRF token).
 
 Two middlewares, like Django's per-site cache:
 
@@ -21,9 +22,10 @@ Two middlewares, like Django's per-site cache:
 ``hub_site.cache.wsgi`` answers the same hits one step earlier, before Django's request
 handler, with the same checks (``hit``) and the same response.
 
-Every entry carries the site-wide generation it was rendered under; any change of
-content bumps the generation (hub_site.cache.invalidation), which retires every entry at
-once. ``X-App-Cache: HIT`` or ``MISS`` tells the benchmark and tests what happened.
+Entries are keyed by their variant's URL (``hub_site.cache.variants``); a change deletes
+the entries of the URLs that showed it (``hub_site.cache.invalidation``), and every entry
+carries the generation it was rendered under, which a change every page shows bumps.
+``X-App-Cache: HIT`` or ``MISS`` tells the benchmark and tests what happened.
 """
 
 import hashlib
