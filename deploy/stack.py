@@ -337,6 +337,14 @@ class Stack:
         return process
 
     def start(self):
+        try:
+            return self.start_all()
+        except BaseException:
+            # Nothing left running behind a failed start (an nginx configuration error).
+            self.stop()
+            raise
+
+    def start_all(self):
         if not self.app_ports:
             self.app_ports = [free_port()]
         for port in self.app_ports:
