@@ -223,9 +223,10 @@ class StepResult:
 def carry_out(step, today):
     """Record the step, take its action (the first time) and send its e-mails.
 
-    Writing the record retires every cached page at both layers (a hub_certification row
-    is something readers see, hub_site/cache/invalidation.py): when the certificate has
-    just expired, the "being reviewed" notice replaces copies rendered before.
+    Writing the record retires the cached copies of the certificate's page at both layers
+    (the reader line notes the certificate's records as a list it shows,
+    hub_site/certification/reader.py): when the certificate has just expired, the "being
+    reviewed" notice replaces copies rendered before.
 
     A failing mail server leaves the record without ``mailed_at`` and the action done:
     the next run sends the e-mails, and does nothing else again.
