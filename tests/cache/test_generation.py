@@ -36,7 +36,7 @@ def another_process_bumps(announce=True):
 def kept_generation(monkeypatch, trust_seconds):
     """The generation, once this process's watch is subscribed and keeps it."""
     monkeypatch.setattr(generation, "TRUST_SECONDS", trust_seconds)
-    kept = generation.started()
+    kept, _sequence = generation.started()
     deadline = time.monotonic() + 5
     while not generation._watch._watching():
         assert time.monotonic() < deadline, "the watch did not subscribe within 5 s"
