@@ -101,7 +101,7 @@ def shell(stack, code):
     return stack.shell(code)
 
 
-def eventually(check, seconds=3):
+def eventually(check, seconds=10):
     """``check()``'s first true value within ``seconds``, else its last value. For what the
     edge does once nginx has reloaded its policy (a namespace, a lifetime: a fraction of a
     second after the change, deploy/stack.py)."""
