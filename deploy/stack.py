@@ -149,7 +149,7 @@ def render_nginx_conf(run_dir, media_root, listen, upstreams, purge=True, server
         "PURGE_MODULE": f"load_module {PURGE_MODULE};" if purge_on else "",
         "JS_MODULE": str(JS_MODULE),
         "EDGE_JS": str(EDGE_JS),
-        "EDGE_POLICY": str(run_dir / "edge-policy.json"),
+        "EDGE_POLICY": str(run_dir / "edge-policy.conf"),
         "CACHE_KEY": cache_key("$uri"),
         "UPSTREAM_SERVERS": " ".join(f"server {u};" for u in upstreams),
         "LISTEN": listen,
@@ -258,7 +258,7 @@ class Stack:
 
     @property
     def edge_policy(self):
-        return self.run_dir / "edge-policy.json"
+        return self.run_dir / "edge-policy.conf"
 
     @property
     def base_url(self):

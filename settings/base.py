@@ -104,6 +104,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The edge pass that follows the reader's HCP confirmation, outside the page cache so
+    # that no cached copy holds one; only with an edge (hub_site/cache/edge_pass.py).
+    "hub_site.cache.edge_pass.EdgePassMiddleware",
     # The app's page cache (hub_site/cache/pages.py): answers hits with no query, and
     # stores what the next one marks shareable, with every header the others add.
     "hub_site.cache.pages.PageCacheMiddleware",

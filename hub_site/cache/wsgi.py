@@ -7,7 +7,8 @@ effect. ``PageCacheApplication`` wraps the WSGI application: it builds Django's 
 ``WSGIRequest`` from the environ and asks ``hub_site.cache.pages.hit`` (the same checks as
 ``PageCacheMiddleware``: a GET from a confirmed reader without a session, a live entry of
 the current generation, the confirmation cookie's signature and age), and answers with the
-stored status, headers and body. Anything else goes to Django unchanged, where the
+stored status, headers and body, when the reader's edge pass needs no change
+(``hub_site.cache.edge_pass``). Anything else goes to Django unchanged, where the
 middleware asks again and stores what may be kept.
 """
 
@@ -16,6 +17,7 @@ from http import HTTPStatus
 
 from django.core.handlers.wsgi import WSGIRequest
 
+from hub_site.cache.edge_pass import holds_the_right_pass
 from hub_site.cache.pages import hit, hit_headers
 
 logger = logging.getLogger(__name__)
@@ -44,7 +46,7 @@ class PageCacheApplication:
             # answers properly.
             logger.debug("page cache front passed a request to Django", exc_info=True)
             return None
-        if stored is None:
-            return None
+        if stored is None or not holds_the_right_pass(request):
+            return None  # Django answers, and the edge pass middleware renews the pass
         status, headers, content = stored
         return f"{status} {HTTPStatus(status).phrase}", hit_headers(request, headers), content

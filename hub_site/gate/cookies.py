@@ -45,7 +45,7 @@ def has_valid_confirmation(request, lifetime=None):
     value = request.COOKIES.get(COOKIE_NAME)
     if value is None:
         return False
-    signed_at = _signature_time(value)
+    signed_at = signed_time(value)
     if signed_at is None:
         return False
     if lifetime is None:
@@ -53,7 +53,7 @@ def has_valid_confirmation(request, lifetime=None):
     return time.time() - signed_at <= lifetime.total_seconds()
 
 
-def _signature_time(value):
+def signed_time(value):
     """When the confirmation ``value`` was signed, or None if it is not a valid one.
 
     The same check as ``request.get_signed_cookie`` (its signer, salt and secret keys),

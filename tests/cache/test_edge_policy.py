@@ -1,10 +1,8 @@
-"""What the edge gets to check the HCP confirmation (hub_site/cache/edge_policy.py): keys
-that verify the cookies Django signs, the gate's lifetimes, sent again when they change."""
+"""What the edge gets to check the HCP confirmation (hub_site/cache/edge_policy.py): the
+edge pass's secret, the gate's lifetimes and the cache's namespace, as an nginx include,
+sent again when they change."""
 
-import base64
-import hashlib
-import hmac
-import json
+import re
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
@@ -17,36 +15,29 @@ from django.test import override_settings
 from wagtail.models import Site
 
 from deploy.stack import VARIANT_PARAMETERS
-from hub_site.cache import edge_policy
-from hub_site.gate.cookies import signed_confirmation
+from hub_site.cache import edge_pass, edge_policy
 from hub_site.models import HcpGateSettings
 
 pytestmark = pytest.mark.django_db
 
 
-def verifies(key_hex, cookie_value):
-    """The edge's check (deploy/edge/hub_edge.js), in Python."""
-    value, timestamp, signature = cookie_value.split(":")
-    digest = hmac.new(bytes.fromhex(key_hex), f"{value}:{timestamp}".encode(), hashlib.sha256)
-    return base64.urlsafe_b64encode(digest.digest()).rstrip(b"=").decode() == signature
+def mapped(text, variable):
+    """{key: value} of the nginx map that sets ``variable`` in the policy ``text``."""
+    block = re.search(r"map \$host \$" + variable + r" \{\n(.*?)\}", text, re.S).group(1)
+    return dict(line.strip().rstrip(";").split(" ", 1) for line in block.splitlines())
 
 
-@override_settings(
-    SECRET_KEY="the-current-key-" + "c" * 40, SECRET_KEY_FALLBACKS=["old-" + "o" * 40]
-)
-def test_the_keys_verify_what_django_signs_now_and_before_the_rotation():
-    keys = edge_policy.policy()["keys"]
-    current = signed_confirmation()
-    with override_settings(SECRET_KEY="old-" + "o" * 40):
-        previous = signed_confirmation()
-    with override_settings(SECRET_KEY="never-ours-" + "n" * 40):
-        foreign = signed_confirmation()
+def test_the_secret_is_derived_from_the_key_and_changes_with_it():
+    with override_settings(SECRET_KEY="the-current-key-" + "c" * 40):
+        text = edge_policy.render(edge_policy.policy())
+        current = edge_pass.secret()
+    with override_settings(SECRET_KEY="the-next-key-" + "n" * 40):
+        rotated = edge_pass.secret()
 
-    assert verifies(keys[0], current)
-    assert verifies(keys[1], previous)
-    assert not any(verifies(key, foreign) for key in keys)
-    # Derived keys only: the secret keys themselves never leave the app.
-    assert settings.SECRET_KEY not in json.dumps(edge_policy.policy())
+    assert mapped(text, "hub_edge_pass_secret") == {"default": current}
+    assert re.fullmatch("[0-9a-f]{64}", current) and rotated != current
+    # Derived only: the secret key itself never leaves the app.
+    assert "the-current-key" not in text
 
 
 def test_the_lifetimes_are_the_gates(home_site):
@@ -54,10 +45,27 @@ def test_the_lifetimes_are_the_gates(home_site):
     gate.cookie_lifetime_days = 7
     gate.save()
 
-    policy = edge_policy.policy()
+    lifetimes = mapped(edge_policy.render(edge_policy.policy()), "hub_confirmation_lifetime")
 
-    assert policy["lifetimes"][home_site.hostname] == 7 * 86400
-    assert policy["default_lifetime"] == 7 * 86400
+    assert lifetimes == {"default": str(7 * 86400), home_site.hostname: str(7 * 86400)}
+
+
+@pytest.mark.parametrize("hostname", ["evil; } include /etc/passwd; map", "include", "Ünï.example"])
+def test_a_host_name_nginx_could_misread_gets_the_default_lifetime(home_site, hostname):
+    Site.objects.create(hostname=hostname, port=8080, root_page=home_site.root_page)
+
+    text = edge_policy.render(edge_policy.policy())
+
+    assert set(mapped(text, "hub_confirmation_lifetime")) == {"default", home_site.hostname}
+
+
+def test_writing_keeps_the_namespace_the_edge_started(tmp_path):
+    path = tmp_path / "policy.conf"
+    path.write_text(edge_policy.render(edge_policy.policy(), namespace=41))
+
+    call_command("edge_policy", "--write", str(path))
+
+    assert mapped(path.read_text(), "hub_edge_ns") == {"default": "41"}
 
 
 @pytest.fixture
@@ -70,7 +78,7 @@ class PolicyReceiver(BaseHTTPRequestHandler):
 
     def do_PUT(self):
         body = self.rfile.read(int(self.headers["Content-Length"]))
-        PolicyReceiver.received.append((self.path, json.loads(body)))
+        PolicyReceiver.received.append((self.path, body.decode()))
         self.send_response(204)
         self.end_headers()
 
@@ -101,15 +109,16 @@ def test_a_changed_lifetime_is_sent_to_the_edge_after_the_commit(
             thread.join(5)
 
     assert [path for path, _ in edge_receiver] == ["/__edge/policy"]
-    assert edge_receiver[0][1]["lifetimes"][home_site.hostname] == 2 * 86400
+    lifetimes = mapped(edge_receiver[0][1], "hub_confirmation_lifetime")
+    assert lifetimes[home_site.hostname] == str(2 * 86400)
 
 
 def test_the_command_writes_and_sends_the_policy(tmp_path, home_site, edge_receiver):
-    call_command("edge_policy", "--write", str(tmp_path / "policy.json"))
+    call_command("edge_policy", "--write", str(tmp_path / "policy.conf"))
     call_command("edge_policy", "--push")
 
-    written = json.loads((tmp_path / "policy.json").read_text())
-    assert written == edge_receiver[0][1] == edge_policy.policy()
+    written = (tmp_path / "policy.conf").read_text()
+    assert written == edge_receiver[0][1] == edge_policy.render(edge_policy.policy())
 
 
 def test_nginx_keys_its_cache_on_the_parameters_the_app_renders_pages_from():

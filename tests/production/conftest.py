@@ -21,6 +21,7 @@ from deploy.stack import (
     ensure_debian_packages,
     free_port,
 )
+from hub_site.cache.edge_pass import PASS_COOKIE, pass_value
 from hub_site.gate.cookies import COOKIE_NAME, signed_confirmation
 
 # Kept between runs: migrate then applies only what is new, and load_demo is idempotent.
@@ -29,6 +30,8 @@ REDIS_URL = "redis://127.0.0.1:6379/14"
 SECRET_KEY = "production-tests-only-" + "k" * 40  # noqa: S105 - a loopback test stack
 # The key before the last rotation: still accepted (SECRET_KEY_FALLBACKS).
 PREVIOUS_SECRET_KEY = "production-tests-previous-" + "p" * 40  # noqa: S105
+# The gate's lifetime on the stack (the demo's setting).
+LIFETIME_SECONDS = 30 * 86400
 
 
 def unavailable():
@@ -75,11 +78,26 @@ OPENER = urllib.request.build_opener(_NoRedirects)
 
 
 def confirmation_cookie(secret_key=SECRET_KEY, age_seconds=0):
-    """The cookie the gate's "I am a healthcare professional" button sets on this stack
-    (signed with ``secret_key``, ``age_seconds`` ago)."""
+    """The cookies a reader holds after the gate's "I am a healthcare professional" button
+    and a first page on this stack: the confirmation, signed with ``secret_key``
+    ``age_seconds`` ago, and the edge pass the app gave for it under that key."""
     signed_at = time.time() - age_seconds
     with override_settings(SECRET_KEY=secret_key), mock.patch("time.time", return_value=signed_at):
-        return f"{COOKIE_NAME}={signed_confirmation()}"
+        confirmation = signed_confirmation()
+    with override_settings(SECRET_KEY=secret_key):
+        edge_pass = pass_value(signed_at, LIFETIME_SECONDS)
+    return f"{COOKIE_NAME}={confirmation}; {PASS_COOKIE}={edge_pass}"
+
+
+def renewed(cookie, headers):
+    """``cookie`` with the edge pass the response's headers set (or deleted) in it."""
+    for set_cookie in headers.get_all("Set-Cookie") or []:
+        name, _, rest = set_cookie.partition("=")
+        if name == PASS_COOKIE:
+            value = rest.split(";", 1)[0].strip('"')
+            kept = [c for c in cookie.split("; ") if not c.startswith(PASS_COOKIE + "=")]
+            return "; ".join(kept + ([f"{PASS_COOKIE}={value}"] if value else []))
+    return cookie
 
 
 def fetch(url, cookie=None, method="GET", data=None, headers=None):

@@ -13,6 +13,7 @@ from tests.production.conftest import (
     confirmation_cookie,
     eventually,
     fetch,
+    renewed,
     shell,
 )
 
@@ -22,9 +23,13 @@ DAY = 86400
 
 
 def cached(stack, path, cookie=None):
-    """The page from the edge, after a first request that may have stored it."""
+    """The page from the edge, after a first request that may have stored it (and renewed
+    the reader's edge pass, which the second request then carries, as a browser would)."""
     cookie = cookie or confirmation_cookie()
-    fetch(stack.base_url + path, cookie)
+    _, headers, _ = fetch(stack.base_url + path, cookie)
+    if renewed(cookie, headers) != cookie:  # the edge passed it to the app: not stored
+        cookie = renewed(cookie, headers)
+        fetch(stack.base_url + path, cookie)
     status, headers, body = fetch(stack.base_url + path, cookie)
     assert (status, headers["X-Edge-Cache"]) == (200, "HIT"), path
     return body
@@ -43,10 +48,14 @@ def purges(stack):
     [
         "hcp_confirmed=forged",
         "hcp_confirmed=1:1a2b3c:forgedsignatureforgedsignatureforgedsigna",
+        # An edge pass whose digest is not the secret's (and the confirmation no pass).
+        "hcp_confirmed=forged; hub_edge_pass=4102444800.AAAAAAAAAAAAAAAAAAAAAA",
+        # A pass copied from a valid one with a later expiry written in.
+        "hcp_confirmed=forged; hub_edge_pass=4102444800." + confirmation_cookie().rsplit(".", 1)[1],
         confirmation_cookie(age_seconds=31 * DAY),  # older than the 30-day lifetime
         confirmation_cookie(secret_key="a-key-this-site-never-had-" + "x" * 30),
     ],
-    ids=["forged", "forged-signature", "expired", "unknown-key"],
+    ids=["forged", "forged-signature", "forged-pass", "extended-pass", "expired", "unknown-key"],
 )
 def test_a_confirmation_the_app_would_refuse_gets_the_gate_not_the_cached_page(stack, cookie):
     cached(stack, INDEX)
@@ -60,8 +69,13 @@ def test_a_confirmation_the_app_would_refuse_gets_the_gate_not_the_cached_page(s
 
 def test_a_confirmation_signed_with_the_previous_key_is_served_from_the_edge(stack):
     cached(stack, INDEX)
+    before_the_rotation = confirmation_cookie(PREVIOUS_SECRET_KEY)
 
-    _, headers, _ = fetch(stack.base_url + INDEX, confirmation_cookie(PREVIOUS_SECRET_KEY))
+    # The pass the old key signed is refused; the app, which accepts the old confirmation,
+    # renews it, and the edge serves the reader from then on.
+    status, headers, _ = fetch(stack.base_url + INDEX, before_the_rotation)
+    assert (status, headers["X-Edge-Cache"]) == (200, "BYPASS")
+    _, headers, _ = fetch(stack.base_url + INDEX, renewed(before_the_rotation, headers))
 
     assert headers["X-Edge-Cache"] == "HIT"
 
@@ -84,8 +98,8 @@ def test_a_shortened_lifetime_ends_older_confirmations_at_the_edge(stack):
         set_lifetime_days(stack, 2)
 
         def refused_by_the_edge():
-            # The app refuses the old confirmation as soon as the setting is saved (a 303
-            # with MISS); the edge refuses it itself once the pushed policy is loaded.
+            # The app refuses the old confirmation as soon as the setting is saved; the edge
+            # serves its copy until it has loaded the pushed policy, then refuses the pass.
             status, headers, _ = fetch(stack.base_url + INDEX, three_days_old)
             return status == 303 and headers["X-Edge-Cache"] == "BYPASS"
 
@@ -265,3 +279,19 @@ def test_a_voter_whose_copy_is_missing_gets_it_rendered_shared_and_filled_in(sta
     _, headers, shared = fetch(stack.base_url + never_asked, cookie)
     assert headers["X-Edge-Cache"] == "HIT"
     assert 'class="poll-form"' in shared and "<!--# include" in shared
+
+
+def test_the_edge_takes_only_a_policy_of_the_form_the_app_renders(stack):
+    policy = (stack.run_dir / "edge-policy.conf").read_text()
+    smuggled = policy.replace(
+        "map $host $hub_edge_ns {", "location /x { alias /etc/; }\nmap $host $hub_edge_ns {"
+    )
+    put = {"method": "PUT", "headers": {"Content-Type": "text/plain"}}
+
+    for body in (smuggled, policy.replace(";\n}", "; include /etc/x;\n}", 1), "{}"):
+        status, _, _ = fetch(stack.base_url + "/__edge/policy", data=body.encode(), **put)
+        assert status == 400
+
+    assert (stack.run_dir / "edge-policy.conf").read_text() == policy
+    status, _, _ = fetch(stack.base_url + "/__edge/policy", data=policy.encode(), **put)
+    assert status == 204
