@@ -4,13 +4,15 @@ Starts nginx → granian → PostgreSQL + Redis on 127.0.0.1 (deploy/stack.py) w
 content and generated articles (20,000 English articles in all by default, made once by
 ``manage.py bench_articles`` and kept in the database), puts a static HTML file of the
 seed article's size under nginx's /static/, loads each URL with ``wrk -t2 -c16`` for a
-bounded time after a warm-up and prints one table. Row 7 reads the seed article while an
-article is published every 10 seconds; row 8 reads it as a reader who voted, whose results
-the edge fills in. ``make bench``; options: ``python bench/run.py --help``.
+bounded time after a warm-up and prints one table. nginx's static figure is measured again
+before each edge row (2, 7, 8) and the ratios are against the median of those runs. Row 7
+reads the seed article while an article is published every 10 seconds; row 8 reads it as a
+reader who voted, whose results the edge fills in. ``make bench``; options: ``python bench/run.py --help``.
 """
 
 import argparse
 import re
+import statistics
 import subprocess
 import sys
 import urllib.error
@@ -383,44 +385,60 @@ def main():
         print(f"{'row':<46} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'ratio':>7}")
         selected = set(args.rows.split(",")) if args.rows else None
         results = {}
-        for label, url, cookie in rows:
-            if selected is not None and label.split()[0] not in selected:
-                continue
-            urls = url if isinstance(url, list) else [url]
-            rps, p50, p99, errors = wrk(urls, cookie, args.seconds, args.warmup)
+        # nginx's own figure swings by a third between runs of the same seconds on this
+        # machine (which core wrk and each worker land on), so it is measured again right
+        # before each edge row, and every ratio is against the median of those runs.
+        static = []
+
+        def ratio(rps):
+            return rps / statistics.median(static) if static else float("nan")
+
+        def show(label, rps, p50, p99, errors):
             results[label] = rps
-            ratio = rps / results.get(rows[0][0], float("nan"))
-            print(
-                f"{label:<46} {rps:>9.0f} {p50:>8.2f} {p99:>8.2f} {errors:>7} {ratio:>7.4f}",
-                flush=True,
-            )
-        if selected is None or "6" in selected:
+            line = f"{label:<46} {rps:>9.0f} {p50:>8.2f} {p99:>8.2f} {errors:>7} {ratio(rps):>7.4f}"
+            print(line, flush=True)
+
+        def measure_static():
+            figures = wrk([rows[0][1]], "", args.seconds, args.warmup)
+            static.append(figures[0])
+            return figures
+
+        def wanted(number):
+            return selected is None or number in selected
+
+        for label, url, cookie in rows[1:]:
+            number = label.split()[0]
+            if not wanted(number):
+                continue
+            if number == "2":
+                show(rows[0][0], *measure_static())
+            urls = url if isinstance(url, list) else [url]
+            show(label, *wrk(urls, cookie, args.seconds, args.warmup))
+        if wanted("6"):
             rate, p50, p99, refused, check = vote_row(stack, confirmed, args.seconds)
-            ratio = rate / results.get(rows[0][0], float("nan"))
-            label = "6 poll votes, distinct readers"
-            print(f"{label:<46} {rate:>9.0f} {p50:>8.2f} {p99:>8.2f} {refused:>7} {ratio:>7.4f}")
+            show("6 poll votes, distinct readers", rate, p50, p99, refused)
             print(f"6 final vote count: {check}", flush=True)
-        if selected is None or "7" in selected:
-            (rps, p50, p99, errors), published = publishing_row(
-                stack, confirmed, args.seconds, args.warmup
-            )
-            ratio = rps / results.get(rows[0][0], float("nan"))
-            label = f"7 seed article, edge, {published} publications"
-            print(f"{label:<46} {rps:>9.0f} {p50:>8.2f} {p99:>8.2f} {errors:>7} {ratio:>7.4f}")
-        if selected is None or "8" in selected:
+        if wanted("7"):
+            show(rows[0][0], *measure_static())
+            figures, published = publishing_row(stack, confirmed, args.seconds, args.warmup)
+            show(f"7 seed article, edge, {published} publications", *figures)
+        if wanted("8"):
             voter = voter_cookie(stack, confirmed)
             headers, page = fetch(base + SEED_ARTICLE, voter)
             state = headers.get("X-Edge-Cache", "?")
             own = "their results" if b'class="poll-results"' in page else "NO RESULTS"
-            rps, p50, p99, errors = wrk([base + SEED_ARTICLE], voter, args.seconds, args.warmup)
-            ratio = rps / results.get(rows[0][0], float("nan"))
-            label = f"8 seed article, edge, voter ({state}, {own})"
-            print(f"{label:<46} {rps:>9.0f} {p50:>8.2f} {p99:>8.2f} {errors:>7} {ratio:>7.4f}")
-        if rows[0][0] in results and rows[1][0] in results:
-            print(
-                "edge-cached article / nginx static: "
-                f"{results[rows[1][0]] / results[rows[0][0]]:.2f}"
-            )
+            show(rows[0][0], *measure_static())
+            figures = wrk([base + SEED_ARTICLE], voter, args.seconds, args.warmup)
+            show(f"8 seed article, edge, voter ({state}, {own})", *figures)
+        if wanted("1") and not static:
+            show(rows[0][0], *measure_static())
+        if static:
+            runs = ", ".join(f"{rps:.0f}" for rps in static)
+            median = statistics.median(static)
+            print(f"\nnginx static file, {len(static)} runs: {runs}; median {median:.0f}")
+            for label, rps in results.items():
+                if label.split()[0] in {"2", "7", "8"}:
+                    print(f"{label:<46} / median static: {ratio(rps):.2f}")
     finally:
         stack.stop()
     return 0
