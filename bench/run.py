@@ -7,7 +7,8 @@ seed article's size under nginx's /static/, loads each URL with ``wrk -t2 -c16``
 bounded time after a warm-up and prints one table. nginx's static figure is measured again
 before each edge row (2, 7, 8) and the ratios are against the median of those runs. Row 7
 reads the seed article while an article is published every 10 seconds; row 8 reads it as a
-reader who voted, whose results the edge fills in. ``make bench``; options: ``python bench/run.py --help``.
+reader who voted, whose results the edge fills in. ``make bench``; options:
+``python bench/run.py --help``.
 """
 
 import argparse

@@ -159,7 +159,6 @@ def render_nginx_conf(run_dir, media_root, listen, upstreams, purge=True, server
     }
     for key, value in values.items():
         text = text.replace(f"@@{key}@@", value)
-    shutil.rmtree(run_dir / "edge-cache", ignore_errors=True)
     for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (run_dir / "tmp" / sub).mkdir(parents=True, exist_ok=True)
     conf = run_dir / "nginx.conf"
@@ -250,6 +249,8 @@ class Stack:
     extra_env: dict = field(default_factory=dict)
     processes: list = field(default_factory=list)
     watcher: "PolicyWatcher | None" = None
+    worker: "subprocess.Popen | None" = None
+    nginx: "subprocess.Popen | None" = None
 
     @property
     def media_root(self):
@@ -286,8 +287,9 @@ class Stack:
         }
 
     def manage(self, *args, quiet=False):
-        # Before nginx runs there is nothing to purge (its cache is emptied at each start).
-        env = {**self.env(), "FRONTEND_CACHE_PURGE_URL": ""}
+        # Before nginx runs there is nothing to purge (its cache is emptied at each start),
+        # and the work a command makes (search indexing) is done before it returns.
+        env = {**self.env(), "FRONTEND_CACHE_PURGE_URL": "", "TASK_QUEUE": "immediate"}
         subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=PROJECT_DIR,
@@ -296,11 +298,13 @@ class Stack:
             stdout=subprocess.DEVNULL if quiet else None,
         )
 
-    def shell(self, code, purging=True):
+    def shell(self, code, purging=True, wait=True):
         """Run ``code`` in the stack's Django (``manage.py shell -c``); what it printed. With
-        ``purging``, changes it makes purge the edge (the command waits for the purges)."""
+        ``purging``, changes it makes purge the edge: through the task queue, whose worker
+        has run (unless not ``wait``) what was due when this returns, and the purges sent
+        again a moment later (EDGE_REPURGE_SECONDS)."""
         env = self.env() if purging else {**self.env(), "FRONTEND_CACHE_PURGE_URL": ""}
-        return subprocess.run(
+        printed = subprocess.run(
             [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
             cwd=PROJECT_DIR,
             env=env,
@@ -308,6 +312,30 @@ class Stack:
             capture_output=True,
             text=True,
         ).stdout
+        if purging and wait and self.worker is not None:
+            self.wait_for_queue()
+        return printed
+
+    def tasks_due(self, within_seconds=3):
+        """Tasks waiting or running that are due within ``within_seconds`` (the queue's
+        table, read directly)."""
+        import psycopg
+
+        dsn = f"host=127.0.0.1 port=5432 user=postgres dbname={self.database}"
+        with psycopg.connect(dsn) as db:
+            return db.execute(
+                "SELECT count(*) FROM django_tasks_database_dbtaskresult"
+                " WHERE status IN ('READY', 'RUNNING')"
+                # A task to run at once waits with the queue's far-future "no date".
+                " AND (run_after <= now() + %s * interval '1 second'"
+                " OR run_after >= '9999-01-01')",
+                [within_seconds],
+            ).fetchone()[0]
+
+    def wait_for_queue(self, timeout=30):
+        deadline = time.monotonic() + timeout
+        while self.tasks_due() and time.monotonic() < deadline:
+            time.sleep(0.05)
 
     def prepare(self, demo=True, quiet=False):
         """Database, migrations, static files and (optionally) the demo content."""
@@ -336,6 +364,21 @@ class Stack:
         wait_until_up(f"http://127.0.0.1:{port}/healthz", process=process)
         return process
 
+    def start_worker(self):
+        """The task queue's worker (django-tasks' database backend): edge purges, search
+        indexing and the rest of the background work (docs/operations.md)."""
+        log = open(self.run_dir / "worker.log", "ab")  # noqa: SIM115 - lives with the process
+        self.worker = subprocess.Popen(
+            [sys.executable, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay"],
+            cwd=PROJECT_DIR,
+            env=self.env(),
+            stdout=log,
+            stderr=log,
+            start_new_session=True,
+        )
+        self.processes.append(self.worker)
+        return self.worker
+
     def start(self):
         try:
             return self.start_all()
@@ -349,14 +392,22 @@ class Stack:
             self.app_ports = [free_port()]
         for port in self.app_ports:
             self.start_app(port)
+        self.start_worker()
         self.manage("edge_policy", "--write", str(self.edge_policy), quiet=True)
+        shutil.rmtree(self.run_dir / "edge-cache", ignore_errors=True)  # a fresh start
+        self.start_edge()
+        return self
+
+    def start_edge(self):
+        """nginx, and the watcher that reloads it when the edge's policy changes. Started
+        again after ``stop_edge``, it finds its cache on disk, as a restarted nginx does."""
         conf = render_nginx_conf(
             self.run_dir,
             self.media_root,
             listen=f"127.0.0.1:{self.port}",
             upstreams=[f"127.0.0.1:{p}" for p in self.app_ports],
         )
-        process = subprocess.Popen(
+        self.nginx = subprocess.Popen(
             [
                 NGINX,
                 "-c",
@@ -368,11 +419,17 @@ class Stack:
             ],
             start_new_session=True,
         )
-        self.processes.append(process)
-        wait_until_up(f"{self.base_url}/healthz", process=process)
-        self.watcher = PolicyWatcher(self.edge_policy, process)
+        self.processes.append(self.nginx)
+        wait_until_up(f"{self.base_url}/healthz", process=self.nginx)
+        self.watcher = PolicyWatcher(self.edge_policy, self.nginx)
         self.watcher.start()
-        return self
+
+    def stop_edge(self):
+        """Stop nginx alone (tests of what the app does while the edge is down)."""
+        self.watcher.stop()
+        self.nginx.send_signal(signal.SIGTERM)
+        self.nginx.wait(timeout=10)
+        self.processes.remove(self.nginx)
 
     def stop(self):
         if self.watcher is not None:
@@ -386,6 +443,7 @@ class Stack:
             except subprocess.TimeoutExpired:
                 process.kill()
         self.processes.clear()
+        self.worker = None
 
 
 def secret_key_in(run_dir):

@@ -4,18 +4,26 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from hub_site import queue
+
 
 @never_cache
 @require_GET
 def healthz(request):
-    """Liveness and readiness for load balancers: 200 when the database answers."""
+    """Liveness and readiness for load balancers: 200 when the database answers and no
+    background task has waited too long for a worker (hub_site/queue.py)."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
+        queue_stuck = queue.stuck()
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
-    return JsonResponse({"status": "ok", "database": "up"})
+    if queue_stuck:
+        return JsonResponse(
+            {"status": "unavailable", "database": "up", "queue": "stuck"}, status=503
+        )
+    return JsonResponse({"status": "ok", "database": "up", "queue": "ok"})
 
 
 @require_GET

@@ -51,6 +51,11 @@ env = environ.Env(
     # Staff second factor (django-two-factor-auth): staff who set up a device must use it;
     # with this on, every staff account must set one up before using the admin.
     STAFF_TWO_FACTOR_REQUIRED=(bool, False),
+    # Background work (django-tasks): "immediate" runs it in the request (the embedded
+    # default), "database" queues it for `manage.py db_worker` (production's default).
+    TASK_QUEUE=(str, "immediate"),
+    # /healthz answers 503 when a queued task has waited longer than this (seconds).
+    TASK_QUEUE_STUCK_SECONDS=(int, 300),
 )
 
 DEBUG = env("DEBUG")
@@ -72,6 +77,8 @@ INSTALLED_APPS = [
     "articles",
     "surveys",
     "hub_site.cache",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -316,9 +323,19 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL")},
-    # Background tasks run inline and log every step at INFO; keep only their problems.
+    # Background tasks log every step at INFO; keep only their problems.
     "loggers": {"django_tasks": {"level": "WARNING"}},
 }
+
+# Background work: edge purges (hub_site/cache/edge.py), Wagtail's search-index and
+# reference-index updates, and whatever else is enqueued with django-tasks, the task
+# framework Wagtail uses. Queued in the database, a worker runs it (docs/operations.md).
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[env("TASK_QUEUE")]}}
+TASK_QUEUE_STUCK_SECONDS = env("TASK_QUEUE_STUCK_SECONDS")
 
 # Retention (surveys/retention.py, `manage.py purge_old_responses`, run daily).
 RESPONSE_RETENTION_DAYS = env("RESPONSE_RETENTION_DAYS")

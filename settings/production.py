@@ -18,6 +18,9 @@ if not ALLOWED_HOSTS:
 # Hashed, compressed static files that WhiteNoise serves with far-future Cache-Control.
 STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=600)
+# Background work waits in the database for the worker (`manage.py db_worker`), not in the
+# request of the person who clicked.
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[env.str("TASK_QUEUE", default="database")]}}
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
@@ -54,11 +57,12 @@ FRONTEND_CACHE_PURGE_URL = env.str("FRONTEND_CACHE_PURGE_URL", default="")
 if FRONTEND_CACHE_PURGE_URL:
     WAGTAILFRONTENDCACHE = {
         "nginx": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            # Wagtail's HTTPBackend, raising what failed so the queue retries it.
+            "BACKEND": "hub_site.cache.edge_backend.CheckedHTTPBackend",
             "LOCATION": FRONTEND_CACHE_PURGE_URL,
         }
     }
-# The edge checks the HCP confirmation with the keys and lifetimes the app sends it
+# The edge checks readers' edge passes with the lifetimes and the secret the app sends it
 # (hub_site/cache/edge_policy.py): to each nginx's control URL, the purge target's by default.
 EDGE_POLICY_URLS = env.list(
     "EDGE_POLICY_URLS",

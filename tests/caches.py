@@ -8,12 +8,10 @@ back shows there only within ``generation.TRUST_SECONDS``, so tests drop them to
 
 from django.core.cache import cache
 
-from hub_site.cache import edge, index, invalidation, memo
+from hub_site.cache import index, invalidation, memo
 
 
 def empty_caches():
-    # Purges a previous test sent in the background land before this one starts.
-    edge.wait_for_purges()
     cache.clear()
     memo.forget()
     index.index().clear()

@@ -1,5 +1,5 @@
-"""Purges at the edge (nginx, a CDN), through Wagtail's frontend-cache backends, off the
-request that made the change.
+"""Purges at the edge (nginx, a CDN), through Wagtail's frontend-cache backends, on the
+task queue.
 
 ``WAGTAILFRONTENDCACHE`` (set in production when ``FRONTEND_CACHE_PURGE_URL`` is) names the
 backends. Pages are purged by their URLs, each variant once: our URLs carry their language
@@ -7,27 +7,40 @@ already (``WAGTAILFRONTENDCACHE_LANGUAGES = []``). Everything is purged with one
 site, ``<root>/*``: nginx starts a new cache namespace (deploy/edge/hub_edge.js); CloudFront
 invalidates the path pattern ``/*``.
 
-The purge runs in a thread of its own, after the commit: the editor who published does
-not wait for it, and a purge target that is slow or down does not fail the publish. It is
-sent again ``EDGE_REPURGE_SECONDS`` later, for a response of the old content that was on
-its way to the edge when the first purge arrived.
+One change enqueues one task with its URLs (django-tasks; in production its database
+backend, run by ``manage.py db_worker``): the editor who published does not wait for it,
+and a purge target that is slow or down does not fail the publish. A purge the edge did
+not take is tried again, 1, 2, 4 … 60 seconds later, until the edge takes it or the
+copies it would retire have expired by themselves (``EDGE_CACHE_SECONDS`` after the
+change: nothing is left to purge then). Each purge is sent once more
+``EDGE_REPURGE_SECONDS`` later, for a response of the old content that was on its way to
+the edge when the first arrived. With the immediate backend (tests, ``make demo``) the
+purge runs at once and is not retried.
 """
 
 import logging
-import threading
 import time
+
+from django_tasks import task
 
 from django.conf import settings
 
-from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+from wagtail.contrib.frontend_cache.utils import get_backends
 from wagtail.models import Site
+
+from hub_site.queue import backoff, deferred
 
 logger = logging.getLogger(__name__)
 
 EVERYTHING = "/*"
 
-_threads = []
-_threads_lock = threading.Lock()
+
+class PurgeFailed(Exception):
+    """The edge did not take these URLs' purges (raised by hub_site.cache.edge_backend)."""
+
+    def __init__(self, urls):
+        super().__init__(f"the edge did not take {len(urls)} purge(s)")
+        self.urls = urls
 
 
 def purges_edge():
@@ -36,43 +49,39 @@ def purges_edge():
 
 def purge(urls):
     if purges_edge() and urls:
-        _send_in_background(sorted(urls))
+        enqueue(sorted(urls))
 
 
 def purge_everything():
     if purges_edge():
-        _send_in_background(sorted({f"{site.root_url}{EVERYTHING}" for site in Site.objects.all()}))
+        enqueue(sorted({f"{site.root_url}{EVERYTHING}" for site in Site.objects.all()}))
 
 
-def _send_in_background(urls):
-    # The backends of now: the thread runs after this request, outside any settings it had.
-    backend_settings = dict(settings.WAGTAILFRONTENDCACHE)
-    thread = threading.Thread(
-        target=_send,
-        args=(urls, backend_settings, settings.EDGE_REPURGE_SECONDS),
-        name="edge-purge",
-    )
-    # Not a daemon: a command that publishes and exits (publish_scheduled) waits for it.
-    with _threads_lock:
-        _threads[:] = [t for t in _threads if t.is_alive()]
-        _threads.append(thread)
-    thread.start()
+def enqueue(urls):
+    changed_at = time.time()
+    send_purges.enqueue(urls, changed_at)
+    again = deferred(send_purges, settings.EDGE_REPURGE_SECONDS)
+    if settings.EDGE_REPURGE_SECONDS > 0 and again is not None:
+        again.enqueue(urls, changed_at)
 
 
-def _send(urls, backend_settings, repurge_seconds):
-    try:
-        purge_urls_from_cache(urls, backend_settings=backend_settings)
-        if repurge_seconds > 0:
-            time.sleep(repurge_seconds)
-            purge_urls_from_cache(urls, backend_settings=backend_settings)
-    except Exception:
+@task()
+def send_purges(urls, changed_at, attempt=0):
+    """Purge ``urls`` with every configured backend; retry what the edge did not take."""
+    failed = set()
+    for backend in get_backends().values():
+        try:
+            backend.purge_batch(urls)
+        except PurgeFailed as error:
+            failed.update(error.urls)
+    if not failed:
+        return
+    delay = backoff(attempt)
+    expired = time.time() + delay > changed_at + settings.EDGE_CACHE_SECONDS
+    retry = None if expired else deferred(send_purges, delay)
+    if retry is None:
         # The copies still expire with their lifetime (EDGE_CACHE_SECONDS).
-        logger.exception("purging %d URL(s) at the edge failed", len(urls))
-
-
-def wait_for_purges(timeout=30):
-    """Wait for the purges sent so far (tests, and commands that report what they did)."""
-    with _threads_lock:
-        threads = list(_threads)
-    for thread in threads:
-        thread.join(timeout)
+        logger.error("the edge did not take %d purge(s); not retried", len(failed))
+        return
+    logger.warning("the edge did not take %d purge(s); retrying in %d s", len(failed), delay)
+    retry.enqueue(sorted(failed), changed_at, attempt + 1)

@@ -15,14 +15,16 @@ gives it, as an nginx include (deploy/nginx.conf):
 
 ``manage.py edge_policy --write FILE`` writes it before nginx starts; ``--push`` sends it to
 the running edges. The app pushes it again after each change to a gate setting, so that a
-shortened lifetime ends older confirmations at the edge too. nginx reloads when the file
+shortened lifetime ends older confirmations at the edge too: on the task queue, after the
+commit, and again while an edge does not take it. nginx reloads when the file
 changes (deploy/stack.py's watcher; a systemd path unit on a server, docs/deploy.md).
 """
 
 import logging
 import re
-import threading
 import urllib.request
+
+from django_tasks import task
 
 from django.conf import settings
 from django.db import transaction
@@ -32,11 +34,14 @@ from wagtail.models import Site
 
 from hub_site.cache import edge_pass
 from hub_site.models import DEFAULT_COOKIE_LIFETIME_DAYS, HcpGateSettings
+from hub_site.queue import backoff, deferred
 
 logger = logging.getLogger(__name__)
 
 DAY = 86400
 PUSH_TIMEOUT_SECONDS = 5
+# Tried for about a day (60 s apart at most) while an edge does not take it.
+PUSH_ATTEMPTS = 1440
 # Host names nginx's map takes as keys; others (and the map's own words) get the default.
 MAP_KEY = re.compile(r"[a-z0-9][a-z0-9.-]*")
 MAP_WORDS = {"default", "hostnames", "include", "volatile"}
@@ -114,14 +119,19 @@ def push(current=None):
     return pushed
 
 
+@task()
+def push_task(attempt=0):
+    """Send the policy as it is when the task runs; retried while an edge does not take it."""
+    if push():
+        return
+    retry = deferred(push_task, backoff(attempt))
+    if attempt < PUSH_ATTEMPTS and retry is not None:
+        retry.enqueue(attempt + 1)
+
+
 def push_after_commit(sender, **kwargs):
     if settings.EDGE_POLICY_URLS:
-        transaction.on_commit(push_in_background)
-
-
-def push_in_background():
-    # Read here, in the request's thread and connection; sent without making it wait.
-    threading.Thread(target=push, args=(policy(),), name="edge-policy").start()
+        transaction.on_commit(push_task.enqueue)
 
 
 def connect():

@@ -22,7 +22,6 @@ from django.utils.translation import gettext
 from wagtail.models import PageLogEntry, Site, WorkflowState
 from wagtail.users.models import UserProfile
 
-from hub_site.cache import edge as edge_cache
 from hub_site.cache import invalidation
 from hub_site.certification.models import (
     DUE_WITHIN_DAYS,
@@ -99,13 +98,11 @@ def commit_what_came_before(edge):
     """Retire what the test's earlier saves touched (the test's transaction never commits),
     as the commit would, so that what follows starts clean."""
     invalidation.flush()
-    edge_cache.wait_for_purges()
     edge.clear()
 
 
 def purged(edge, page):
     """Whether the edge was asked to purge the page: its URL, or every page."""
-    edge_cache.wait_for_purges()
     urls = [url for batch in edge for url in batch]
     return any(url.split("?")[0].endswith(page.url) or url.endswith("/*") for url in urls)
 

@@ -65,8 +65,36 @@ def test_unknown_path_is_a_404_page(client):
 def test_healthz_answers_200_when_the_database_answers(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "up"}
+    assert response.json() == {"status": "ok", "database": "up", "queue": "ok"}
     assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_healthz_answers_503_when_a_task_has_waited_too_long_for_a_worker(client, settings):
+    from datetime import timedelta
+
+    from django_tasks_db.models import DBTaskResult
+
+    from django.utils import timezone
+
+    from hub_site.cache.edge import send_purges
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASK_QUEUE_STUCK_SECONDS = 300
+    send_purges.enqueue(["http://testserver/en/"], 0)
+    later = send_purges.using(run_after=timezone.now() + timedelta(hours=1))
+    later.enqueue(["http://testserver/en/"], 0)
+    assert client.get("/healthz").status_code == 200, "waiting a little is normal"
+
+    # Due since six minutes and never run: no worker runs, or they cannot keep up.
+    six_minutes_ago = timezone.now() - timedelta(minutes=6)
+    DBTaskResult.objects.filter(run_after__gt=timezone.now() + timedelta(days=1)).update(
+        enqueued_at=six_minutes_ago
+    )
+    response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert response.json() == {"status": "unavailable", "database": "up", "queue": "stuck"}
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
