@@ -6,6 +6,7 @@ the generated nginx.conf, the edge cache, logs and, for ``make serve``, the secr
 """
 
 import argparse
+import contextlib
 import os
 import secrets
 import shutil
@@ -233,6 +234,45 @@ class PolicyWatcher(threading.Thread):
         self.stopped.set()
 
 
+def signal_group(process, signum):
+    """Signal ``process`` and every process it started (its own session: start_new_session),
+    so that a server's workers never outlive it."""
+    with contextlib.suppress(ProcessLookupError):  # the whole group has gone
+        os.killpg(process.pid, signum)
+
+
+class Supervisor(threading.Thread):
+    """Restart what dies, as systemd's Restart= does on a server: an app server, the
+    worker or nginx. nginx routes readers to the other app servers meanwhile."""
+
+    INTERVAL_SECONDS = 0.25
+
+    def __init__(self, stack):
+        super().__init__(name="stack-supervisor", daemon=True)
+        self.stack = stack
+        self.stopped = threading.Event()
+
+    def run(self):
+        while not self.stopped.wait(self.INTERVAL_SECONDS):
+            for name, (process, restart) in list(self.stack.supervised.items()):
+                if process.poll() is None or self.stopped.is_set():
+                    continue
+                # What it started (granian's worker) would hold its port: gone first.
+                signal_group(process, signal.SIGKILL)
+                if process in self.stack.processes:
+                    self.stack.processes.remove(process)
+                print(f"{name} exited ({process.returncode}); restarting it", flush=True)
+                try:
+                    restart()
+                except Exception as error:  # tried again on the next round
+                    print(f"{name} did not restart: {error}", flush=True)
+
+    def stop(self):
+        self.stopped.set()
+        if self.is_alive():
+            self.join(timeout=30)
+
+
 @dataclass
 class Stack:
     """nginx in front of one or more app servers (granian), all on 127.0.0.1."""
@@ -251,6 +291,9 @@ class Stack:
     watcher: "PolicyWatcher | None" = None
     worker: "subprocess.Popen | None" = None
     nginx: "subprocess.Popen | None" = None
+    # What the supervisor restarts when it exits: {name: (process, restart)}.
+    supervised: dict = field(default_factory=dict)
+    supervisor: "Supervisor | None" = None
 
     @property
     def media_root(self):
@@ -361,10 +404,11 @@ class Stack:
             start_new_session=True,
         )
         self.processes.append(process)
+        self.supervised[f"app server {port}"] = (process, lambda: self.start_app(port))
         wait_until_up(f"http://127.0.0.1:{port}/healthz", process=process)
         return process
 
-    def start_worker(self):
+    def start_worker(self, name=None):
         """The task queue's worker (django-tasks' database backend): edge purges, search
         indexing and the rest of the background work (docs/operations.md)."""
         log = open(self.run_dir / "worker.log", "ab")  # noqa: SIM115 - lives with the process
@@ -377,6 +421,8 @@ class Stack:
             start_new_session=True,
         )
         self.processes.append(self.worker)
+        name = name or f"worker {sum(n.startswith('worker') for n in self.supervised) + 1}"
+        self.supervised[name] = (self.worker, lambda: self.start_worker(name))
         return self.worker
 
     def start(self):
@@ -396,6 +442,8 @@ class Stack:
         self.manage("edge_policy", "--write", str(self.edge_policy), quiet=True)
         shutil.rmtree(self.run_dir / "edge-cache", ignore_errors=True)  # a fresh start
         self.start_edge()
+        self.supervisor = Supervisor(self)
+        self.supervisor.start()
         return self
 
     def start_edge(self):
@@ -420,29 +468,37 @@ class Stack:
             start_new_session=True,
         )
         self.processes.append(self.nginx)
+        self.supervised["nginx"] = (self.nginx, self.restart_edge)
         wait_until_up(f"{self.base_url}/healthz", process=self.nginx)
         self.watcher = PolicyWatcher(self.edge_policy, self.nginx)
         self.watcher.start()
 
+    def restart_edge(self):
+        self.watcher.stop()
+        self.start_edge()
+
     def stop_edge(self):
         """Stop nginx alone (tests of what the app does while the edge is down)."""
+        del self.supervised["nginx"]
         self.watcher.stop()
         self.nginx.send_signal(signal.SIGTERM)
         self.nginx.wait(timeout=10)
         self.processes.remove(self.nginx)
 
     def stop(self):
+        """Stop every process the stack started, and every process they started."""
+        if self.supervisor is not None:
+            self.supervisor.stop()
         if self.watcher is not None:
             self.watcher.stop()
         for process in reversed(self.processes):
-            if process.poll() is None:
-                process.send_signal(signal.SIGTERM)
+            signal_group(process, signal.SIGTERM)
         for process in self.processes:
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):  # then killed
                 process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
+            signal_group(process, signal.SIGKILL)  # what is left of its group
         self.processes.clear()
+        self.supervised.clear()
         self.worker = None
 
 
@@ -478,7 +534,7 @@ def serve(args):
     stack.start()
     print(f"Serving the production configuration at {stack.base_url}/en/ (Ctrl-C stops it)")
     try:
-        while all(p.poll() is None for p in stack.processes):
+        while True:  # the supervisor restarts what exits
             time.sleep(0.5)
     except KeyboardInterrupt:
         pass
