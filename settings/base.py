@@ -279,6 +279,10 @@ STORAGES = {
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL")
 vars().update(EMAIL_CONFIG)
+# Messages go on the task queue (hub_site/mail.py); the worker delivers them through the
+# backend EMAIL_URL names.
+EMAIL_DELIVERY_BACKEND = EMAIL_CONFIG["EMAIL_BACKEND"]
+EMAIL_BACKEND = "hub_site.mail.QueuedEmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
 SERVER_EMAIL = env("SERVER_EMAIL")
 

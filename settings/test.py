@@ -8,7 +8,9 @@ DEBUG = False
 SECRET_KEY = DEV_SECRET_KEY
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Django's test set-up delivers to its outbox (locmem) whatever EMAIL_BACKEND says; the
+# queue's own tests set EMAIL_BACKEND back to the queued one, which delivers there too.
+EMAIL_BACKEND = EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = str(BASE_DIR / "test-artifacts" / "media")
 if not REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

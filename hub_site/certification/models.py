@@ -152,7 +152,11 @@ class Certificate(models.Model):
 
     class Meta:
         ordering = ["-issued_at", "-pk"]
-        indexes = [models.Index(fields=["content_type_label", "object_id"])]
+        indexes = [
+            models.Index(fields=["content_type_label", "object_id"]),
+            # Publishing looks up the certificate of the revision going live.
+            models.Index(fields=["revision_id"]),
+        ]
         verbose_name = _("certificate")
         verbose_name_plural = _("certificates")
 
