@@ -98,16 +98,12 @@ class LibreTranslateTranslator(BaseMachineTranslator):
         return translated
 
     def translate(self, source_locale, target_locale, strings):
+        # A failure raises MachineTranslationUnavailable: the queued request
+        # (hub_site/translation/machine_queue.py) tries again, then tells the translator.
         strings = list(strings)
-        try:
-            translated = self.translate_texts(
-                source_locale.language_code,
-                target_locale.language_code,
-                [string.data for string in strings],
-            )
-        except MachineTranslationUnavailable:
-            # wagtail-localize's view has no error path: leaving every string untranslated
-            # keeps the translator's work intact, and they can try again later.
-            logger.exception("LibreTranslate at %s failed", self.url)
-            return {}
+        translated = self.translate_texts(
+            source_locale.language_code,
+            target_locale.language_code,
+            [string.data for string in strings],
+        )
         return {string: StringValue(text) for string, text in zip(strings, translated, strict=True)}

@@ -8,7 +8,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from hub_site.translation import views
+from hub_site.translation import machine_views, views
 from hub_site.translation.checks import flagged_segments_of
 from hub_site.translation.models import MachineTranslationNotice
 
@@ -38,12 +38,24 @@ def register_translation_urls():
                             name="translation_number_check",
                         ),
                         path("status/", views.translation_status_report, name="status_report"),
+                        path(
+                            "machine/<int:translation_id>/",
+                            machine_views.machine_translation_status,
+                            name="machine_translation_status",
+                        ),
                     ],
                     "hub_translation",
                 ),
                 namespace="hub_translation",
             ),
-        )
+        ),
+        # wagtail-localize's own URL for its "Translate with …" button, answered first
+        # here (this app's hooks run before wagtail-localize's): the work goes on the queue.
+        path(
+            "localize/translate/<int:translation_id>/machine_translate/",
+            machine_views.machine_translate,
+            name="hub_machine_translate",
+        ),
     ]
 
 
