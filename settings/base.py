@@ -37,6 +37,19 @@ env = environ.Env(
     SERVER_EMAIL=(str, "Hub CMS <errors@localhost>"),
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
     STATIC_ROOT=(str, str(BASE_DIR / "static_collected")),
+    # Uploaded media: "local" (MEDIA_ROOT) or "s3", S3-compatible object storage every app
+    # server shares (hub_site/media_storage.py). Empty keys: boto3's own credential chain.
+    MEDIA_STORAGE=(str, "local"),
+    S3_ENDPOINT_URL=(str, ""),
+    S3_REGION=(str, "us-east-1"),
+    S3_ACCESS_KEY_ID=(str, ""),
+    S3_SECRET_ACCESS_KEY=(str, ""),
+    S3_ADDRESSING_STYLE=(str, ""),
+    # Images and their renditions, readable by anyone (optionally through S3_MEDIA_URL, a
+    # CDN or proxy in front of the bucket); documents, private to the app.
+    S3_MEDIA_BUCKET=(str, ""),
+    S3_MEDIA_URL=(str, ""),
+    S3_DOCUMENTS_BUCKET=(str, ""),
     LOG_LEVEL=(str, "INFO"),
     LOG_FORMAT=(str, "text"),
     # Raw survey responses, poll votes and support-form submissions are purged after this
@@ -276,6 +289,30 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# MEDIA_STORAGE=s3: uploads on object storage every app server shares (docs/deploy.md,
+# "Many machines"). Images and renditions go to a bucket anyone may read, as /media/ is
+# open on one machine; documents to a private bucket, streamed only by Wagtail's gated
+# view (WAGTAILDOCS_SERVE_METHOD below). Renditions are made once for every server: their
+# rows are in the database, their files in the shared bucket.
+MEDIA_STORAGE = env("MEDIA_STORAGE")
+if MEDIA_STORAGE == "s3":
+    # Imported only here: boto3 is slow to import and local disk does not need it.
+    from hub_site.media_storage import s3_media_storage
+
+    STORAGES["default"] = s3_media_storage(
+        endpoint_url=env("S3_ENDPOINT_URL"),
+        region=env("S3_REGION"),
+        access_key_id=env("S3_ACCESS_KEY_ID"),
+        secret_access_key=env("S3_SECRET_ACCESS_KEY"),
+        addressing_style=env("S3_ADDRESSING_STYLE"),
+        media_bucket=env("S3_MEDIA_BUCKET"),
+        media_url=env("S3_MEDIA_URL"),
+        documents_bucket=env("S3_DOCUMENTS_BUCKET"),
+    )
+elif MEDIA_STORAGE != "local":
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(f"MEDIA_STORAGE must be 'local' or 's3', not {MEDIA_STORAGE!r}.")
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL")
 vars().update(EMAIL_CONFIG)
@@ -397,6 +434,12 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'self'"],
     }
 }
+# Images on object storage come from the media bucket's origin (hub_site/media_storage.py).
+if MEDIA_STORAGE == "s3":
+    from hub_site.media_storage import media_origins
+
+    for _policy in (CONTENT_SECURITY_POLICY, ADMIN_CONTENT_SECURITY_POLICY):
+        _policy["DIRECTIVES"]["img-src"] += media_origins(STORAGES["default"]["OPTIONS"]["media"])
 # The admin would otherwise load avatars from Gravatar and ask wagtail.org for new
 # releases: requests to third parties the policy above (and privacy) rules out.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
