@@ -291,6 +291,9 @@ class Stack:
     watcher: "PolicyWatcher | None" = None
     worker: "subprocess.Popen | None" = None
     nginx: "subprocess.Popen | None" = None
+    # Each app server's own environment on top of the stack's: {port: {name: value}}, e.g.
+    # media and static folders of its own, as on machines that share no disk.
+    app_env: dict = field(default_factory=dict)
     # What the supervisor restarts when it exits: {name: (process, restart)}.
     supervised: dict = field(default_factory=dict)
     supervisor: "Supervisor | None" = None
@@ -329,10 +332,15 @@ class Stack:
             **self.extra_env,
         }
 
-    def manage(self, *args, quiet=False):
+    def manage(self, *args, quiet=False, env=None):
         # Before nginx runs there is nothing to purge (its cache is emptied at each start),
         # and the work a command makes (search indexing) is done before it returns.
-        env = {**self.env(), "FRONTEND_CACHE_PURGE_URL": "", "TASK_QUEUE": "immediate"}
+        env = {
+            **self.env(),
+            **(env or {}),
+            "FRONTEND_CACHE_PURGE_URL": "",
+            "TASK_QUEUE": "immediate",
+        }
         subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=PROJECT_DIR,
@@ -341,12 +349,15 @@ class Stack:
             stdout=subprocess.DEVNULL if quiet else None,
         )
 
-    def shell(self, code, purging=True, wait=True):
+    def shell(self, code, purging=True, wait=True, env=None):
         """Run ``code`` in the stack's Django (``manage.py shell -c``); what it printed. With
         ``purging``, changes it makes purge the edge: through the task queue, whose worker
         has run (unless not ``wait``) what was due when this returns, and the purges sent
-        again a moment later (EDGE_REPURGE_SECONDS)."""
-        env = self.env() if purging else {**self.env(), "FRONTEND_CACHE_PURGE_URL": ""}
+        again a moment later (EDGE_REPURGE_SECONDS). ``env``: as on one app server's machine
+        (its ``app_env``)."""
+        env = {**self.env(), **(env or {})}
+        if not purging:
+            env["FRONTEND_CACHE_PURGE_URL"] = ""
         printed = subprocess.run(
             [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
             cwd=PROJECT_DIR,
@@ -398,7 +409,7 @@ class Stack:
         process = subprocess.Popen(
             argv,
             cwd=PROJECT_DIR,
-            env={**self.env(), **server_env},
+            env={**self.env(), **self.app_env.get(port, {}), **server_env},
             stdout=log,
             stderr=log,
             start_new_session=True,
