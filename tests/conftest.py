@@ -57,6 +57,18 @@ def hcp_client():
     return confirmed
 
 
+@pytest.fixture
+def waiting_queue(settings):
+    """A task queue that keeps what is enqueued, and can defer it, as production's database
+    queue does until its worker runs it (django-tasks' dummy backend). Tests elsewhere run
+    tasks at once (the immediate backend)."""
+    from django_tasks import default_task_backend
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    default_task_backend.clear()
+    return default_task_backend
+
+
 @pytest.fixture(autouse=True)
 def clear_cache():
     """Each test starts with an empty cache, as its database starts from the migrated state."""

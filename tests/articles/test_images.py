@@ -136,20 +136,16 @@ def test_the_demo_content_comes_with_its_renditions(hcp_client):
 
 @pytest.mark.django_db
 def test_the_renditions_are_made_by_the_worker_not_in_the_publishing_request(
-    article_index, topics, settings, django_capture_on_commit_callbacks
+    article_index, topics, waiting_queue, django_capture_on_commit_callbacks
 ):
-    from django_tasks import default_task_backend
-
     from articles.tasks import make_reader_renditions
 
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    default_task_backend.clear()
     hero = create_image("Hero")
     with django_capture_on_commit_callbacks(execute=True):
         article = create_article(article_index, "Made by the worker", featured_image=hero)
 
     assert not Rendition.objects.filter(image=hero).exists()
-    (queued,) = [r for r in default_task_backend.results if r.task.name == "make_reader_renditions"]
+    (queued,) = [r for r in waiting_queue.results if r.task.name == "make_reader_renditions"]
     assert queued.args == [article.pk]
 
     make_reader_renditions.call(*queued.args)

@@ -9,7 +9,6 @@ shows (a draft's revision, a vote); one purge per transaction, sent again a mome
 import datetime
 
 import pytest
-from django_tasks import default_task_backend
 
 from django.apps import apps
 from django.db import connection, transaction
@@ -191,13 +190,18 @@ def test_a_publication_purges_the_same_whatever_the_size_of_the_site(
 
 
 def test_every_purge_is_sent_again_after_in_flight_responses_arrived(
-    image, article_index, edge, settings, hcp_client, django_capture_on_commit_callbacks
+    image,
+    article_index,
+    edge,
+    settings,
+    hcp_client,
+    waiting_queue,
+    django_capture_on_commit_callbacks,
 ):
     settings.EDGE_REPURGE_SECONDS = 2
     with_image = create_article(article_index, title="With a figure", featured_image=image)
     empty_caches()
     hcp_client.get(with_image.url)
-    queue = a_queue_that_waits(settings)
 
     def edit():
         image.title = "Figure 1"
@@ -207,15 +211,7 @@ def test_every_purge_is_sent_again_after_in_flight_responses_arrived(
         edit()
     changed = timezone.now()
 
-    purges = [r for r in queue.results if r.task.name == "send_purges"]
+    purges = [r for r in waiting_queue.results if r.task.name == "send_purges"]
     assert [r.args[0] for r in purges] == [[full(with_image.url)]] * 2
     assert purges[0].task.run_after is None
     assert 1.5 < (purges[1].task.run_after - changed).total_seconds() <= 2
-
-
-def a_queue_that_waits(settings):
-    """A queue that keeps what is enqueued (django-tasks' dummy backend) and can defer it,
-    as production's database queue does."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    default_task_backend.clear()
-    return default_task_backend

@@ -1,4 +1,4 @@
-"""A purge the edge does not take is retried on the queue, later each time, until the
+"""A purge the edge does not take is retried on the waiting_queue, later each time, until the
 copies it would retire have expired by themselves; the publish that caused it never fails
 (hub_site/cache/edge.py, hub_site/cache/edge_backend.py)."""
 
@@ -7,7 +7,6 @@ import time
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
-from django_tasks import default_task_backend
 
 from django.utils import timezone
 
@@ -47,14 +46,6 @@ def edge_server():
     server.shutdown()
 
 
-@pytest.fixture
-def queue(settings):
-    """A queue that keeps what is enqueued and can defer it, as production's does."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    default_task_backend.clear()
-    return default_task_backend
-
-
 def checked(location):
     return CheckedHTTPBackend({"LOCATION": location})
 
@@ -79,24 +70,24 @@ def test_the_backend_reports_what_the_edge_did_not_take(edge_server, answer):
 
 
 @pytest.mark.parametrize("attempt, waits", [(0, 1), (1, 2), (3, 8), (10, 60)])
-def test_a_failed_purge_is_enqueued_again_later_each_time(settings, queue, attempt, waits):
+def test_a_failed_purge_is_enqueued_again_later_each_time(settings, waiting_queue, attempt, waits):
     settings.WAGTAILFRONTENDCACHE = EDGE_DOWN
     before = timezone.now()
 
     send_purges.call([URL], time.time(), attempt)
 
-    (retry,) = queue.results
+    (retry,) = waiting_queue.results
     assert retry.args == [[URL], pytest.approx(time.time(), abs=5), attempt + 1]
     assert waits - 0.5 < (retry.task.run_after - before).total_seconds() < waits + 1
 
 
-def test_a_purge_is_not_retried_once_the_copies_have_expired(settings, queue):
+def test_a_purge_is_not_retried_once_the_copies_have_expired(settings, waiting_queue):
     settings.WAGTAILFRONTENDCACHE = EDGE_DOWN
     changed_at = time.time() - settings.EDGE_CACHE_SECONDS + 0.5
 
     send_purges.call([URL], changed_at, 0)
 
-    assert queue.results == []
+    assert waiting_queue.results == []
 
 
 @pytest.mark.django_db

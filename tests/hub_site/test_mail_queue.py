@@ -5,7 +5,6 @@ import smtplib
 from unittest import mock
 
 import pytest
-from django_tasks import default_task_backend
 
 from django.core import mail
 from django.core.mail import EmailMultiAlternatives, send_mail
@@ -22,15 +21,7 @@ def queued(settings):
     settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
-@pytest.fixture
-def queue(settings):
-    """A queue that keeps what is enqueued and can defer it, as production's does."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    default_task_backend.clear()
-    return default_task_backend
-
-
-def test_sending_enqueues_the_message_and_delivers_nothing_yet(queued, queue):
+def test_sending_enqueues_the_message_and_delivers_nothing_yet(queued, waiting_queue):
     message = EmailMultiAlternatives(
         "Changes requested: Blinatumomab in upfront ALL",
         "Plain text",
@@ -46,7 +37,7 @@ def test_sending_enqueues_the_message_and_delivers_nothing_yet(queued, queue):
     assert message.send() == 1
 
     assert mail.outbox == []
-    (enqueued,) = queue.results
+    (enqueued,) = waiting_queue.results
     assert enqueued.task.name == "deliver"
     # The worker delivers what was sent.
     deliver.call(*enqueued.args)
@@ -68,10 +59,10 @@ def test_with_the_immediate_queue_the_message_is_delivered_at_once(queued):
     assert [m.subject for m in mail.outbox] == ["Reminder"]
 
 
-def test_a_mail_server_that_does_not_answer_is_tried_again_later(queued, queue, settings):
+def test_a_mail_server_that_does_not_answer_is_tried_again_later(queued, waiting_queue, settings):
     send_mail("Reminder", "Due in 7 days", None, ["owner@example.org"])
-    (enqueued,) = queue.results
-    queue.clear()
+    (enqueued,) = waiting_queue.results
+    waiting_queue.clear()
     before = timezone.now()
 
     with mock.patch(
@@ -80,16 +71,16 @@ def test_a_mail_server_that_does_not_answer_is_tried_again_later(queued, queue, 
     ):
         deliver.call(*enqueued.args)
 
-    (retry,) = queue.results
+    (retry,) = waiting_queue.results
     assert retry.args == [enqueued.args[0], 1]
     assert 0.5 < (retry.task.run_after - before).total_seconds() < 2
     assert mail.outbox == []
 
 
-def test_a_message_still_undelivered_after_the_last_attempt_fails_its_task(queued, queue):
+def test_a_message_still_undelivered_after_the_last_attempt_fails_its_task(queued, waiting_queue):
     send_mail("Reminder", "Due in 7 days", None, ["owner@example.org"])
-    (enqueued,) = queue.results
-    queue.clear()
+    (enqueued,) = waiting_queue.results
+    waiting_queue.clear()
 
     with (
         mock.patch(
@@ -100,4 +91,4 @@ def test_a_message_still_undelivered_after_the_last_attempt_fails_its_task(queue
     ):
         deliver.call(enqueued.args[0], 59)
 
-    assert queue.results == []
+    assert waiting_queue.results == []

@@ -6,7 +6,6 @@ told."""
 
 import pytest
 from bs4 import BeautifulSoup
-from django_tasks import default_task_backend
 
 from django.urls import reverse
 
@@ -19,17 +18,9 @@ from tests.translation.helpers import machine_translate, start_translation
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def queue(settings):
-    """A queue that keeps what is enqueued, as production's does until its worker runs it."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    default_task_backend.clear()
-    return default_task_backend
-
-
-def prepared(queue):
+def prepared(waiting_queue):
     """The machine translations waiting for the worker."""
-    return [r for r in queue.results if r.task.name == "prepare"]
+    return [r for r in waiting_queue.results if r.task.name == "prepare"]
 
 
 def refused(response):
@@ -37,14 +28,14 @@ def refused(response):
     return response.status_code == 403 or response.get("Location") == "/admin/"
 
 
-def run_queued(queue):
-    for result in list(queue.results):
-        queue.results.remove(result)
+def run_queued(waiting_queue):
+    for result in list(waiting_queue.results):
+        waiting_queue.results.remove(result)
         result.task.call(*result.args, **result.kwargs)
 
 
 def test_the_translator_sees_the_draft_being_prepared_then_the_editor_with_it(
-    client, team, english_page, libretranslate, queue
+    client, team, english_page, libretranslate, waiting_queue
 ):
     client.force_login(team["translator"])
     spanish_page, translation = start_translation(client, english_page)
@@ -66,7 +57,7 @@ def test_the_translator_sees_the_draft_being_prepared_then_the_editor_with_it(
     )
     assert page.find("a", href=editor), "a way back without waiting"
 
-    run_queued(queue)  # the worker
+    run_queued(waiting_queue)  # the worker
 
     ready = client.get(status_url)
     assert ready.status_code == 302 and ready["Location"] == editor
@@ -78,7 +69,7 @@ def test_the_translator_sees_the_draft_being_prepared_then_the_editor_with_it(
 
 
 def test_a_failing_service_is_tried_again_then_the_translator_is_told(
-    client, team, english_page, libretranslate, queue
+    client, team, english_page, libretranslate, waiting_queue
 ):
     client.force_login(team["translator"])
     spanish_page, translation = start_translation(client, english_page)
@@ -89,12 +80,12 @@ def test_a_failing_service_is_tried_again_then_the_translator_is_told(
     status_url = machine_translate(client, translation, next_url=editor)["Location"]
 
     attempts = 0
-    while prepared(queue):
+    while prepared(waiting_queue):
         attempts += 1
-        (retry,) = prepared(queue)
+        (retry,) = prepared(waiting_queue)
         assert attempts == 1 or retry.task.run_after is not None, "later each time"
-        run_queued(queue)
-        if prepared(queue):
+        run_queued(waiting_queue)
+        if prepared(waiting_queue):
             assert client.get(status_url).status_code == 200, "still being prepared"
 
     assert attempts == machine_queue.ATTEMPTS
@@ -105,7 +96,7 @@ def test_a_failing_service_is_tried_again_then_the_translator_is_told(
 
 
 def test_only_someone_who_may_edit_the_translation_may_ask_or_watch(
-    client, team, english_page, libretranslate, queue
+    client, team, english_page, libretranslate, waiting_queue
 ):
     client.force_login(team["translator"])
     _, translation = start_translation(client, english_page)
@@ -114,13 +105,13 @@ def test_only_someone_who_may_edit_the_translation_may_ask_or_watch(
     assert refused(machine_translate(client, translation))
     status = reverse("hub_translation:machine_translation_status", args=(translation.pk,))
     assert refused(client.get(status))
-    assert prepared(queue) == []
+    assert prepared(waiting_queue) == []
 
 
-def test_the_button_only_posts(client, team, english_page, libretranslate, queue):
+def test_the_button_only_posts(client, team, english_page, libretranslate, waiting_queue):
     client.force_login(team["translator"])
     _, translation = start_translation(client, english_page)
 
     url = reverse("wagtail_localize:machine_translate", args=(translation.pk,))
     assert client.get(url).status_code == 405
-    assert prepared(queue) == []
+    assert prepared(waiting_queue) == []
