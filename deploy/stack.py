@@ -215,6 +215,7 @@ class PolicyWatcher(threading.Thread):
         super().__init__(name="edge-policy-watcher", daemon=True)
         self.path, self.nginx = path, nginx
         self.stopped = threading.Event()
+        self.seen, self.reloaded_at = None, 0.0
 
     def modified(self):
         try:
@@ -222,13 +223,26 @@ class PolicyWatcher(threading.Thread):
         except FileNotFoundError:
             return None
 
+    # A graceful reload starts new workers in a few tens of milliseconds; this is the wait
+    # after one before nginx is taken to answer with the new policy (settled()).
+    RELOAD_SECONDS = 0.5
+
     def run(self):
-        seen = self.modified()
+        self.seen = self.modified()
+        self.reloaded_at = 0.0
         while not self.stopped.wait(self.INTERVAL_SECONDS):
             now = self.modified()
-            if now != seen and self.nginx.poll() is None:
-                seen = now
+            if now != self.seen and self.nginx.poll() is None:
+                self.seen = now
                 self.nginx.send_signal(signal.SIGHUP)  # a graceful reload
+                self.reloaded_at = time.monotonic()
+
+    def settled(self):
+        """Whether nginx runs with the policy file as it is now."""
+        return (
+            self.seen == self.modified()
+            and time.monotonic() - self.reloaded_at >= self.RELOAD_SECONDS
+        )
 
     def stop(self):
         self.stopped.set()
@@ -387,8 +401,14 @@ class Stack:
             ).fetchone()[0]
 
     def wait_for_queue(self, timeout=30):
+        """Until the worker has run what is due, and nginx has loaded the policy that work
+        left (a purge of everything starts a new namespace in it)."""
         deadline = time.monotonic() + timeout
         while self.tasks_due() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        while self.watcher is not None and not self.watcher.settled():
+            if time.monotonic() > deadline:
+                break
             time.sleep(0.05)
 
     def prepare(self, demo=True, quiet=False):

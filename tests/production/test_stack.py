@@ -261,10 +261,13 @@ def test_unpublishing_a_funder_purges_it_from_every_page_footer(stack):
     name = f"Withdrawn Pharma {time.time_ns() % 100000}"
     shell(stack, f"{SPONSOR_QUERY}page.title = {name!r}\npublish_certified(page.save_revision())\n")
     for path in paths:
-        assert eventually(lambda p=path: name in fetch(stack.base_url + p, cookie)[2]), path
-        _, headers, body = fetch(stack.base_url + path, cookie)
-        assert headers["X-Edge-Cache"] == "HIT", path
-        assert name in body, path
+        # Kept at the edge with the name (once nginx has loaded the namespaces the purge and
+        # its repurge started: a reload may land between two requests).
+        def from_the_edge_with_the_name(p=path):
+            _, headers, body = fetch(stack.base_url + p, cookie)
+            return headers["X-Edge-Cache"] == "HIT" and name in body
+
+        assert eventually(from_the_edge_with_the_name), path
     try:
         shell(stack, f"{SPONSOR_QUERY}page.unpublish()\n")
 
