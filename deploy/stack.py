@@ -229,7 +229,6 @@ class PolicyWatcher(threading.Thread):
 
     def run(self):
         self.seen = self.modified()
-        self.reloaded_at = 0.0
         while not self.stopped.wait(self.INTERVAL_SECONDS):
             now = self.modified()
             if now != self.seen and self.nginx.poll() is None:

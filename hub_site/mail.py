@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 
-from hub_site.queue import backoff, deferred
+from hub_site.queue import retry_later
 
 logger = logging.getLogger(__name__)
 
@@ -77,12 +77,10 @@ def deliver(data, attempt=0):
     try:
         from_data(data, delivery_connection()).send()
     except (smtplib.SMTPException, OSError) as error:
-        retry = deferred(deliver, backoff(attempt))
-        if attempt + 1 >= DELIVERY_ATTEMPTS or retry is None:
+        if not retry_later(deliver, attempt, data, attempts=DELIVERY_ATTEMPTS):
             logger.error("e-mail to %s not delivered: %s", data["to"], error)
             raise
         logger.warning("e-mail to %s not delivered (%s); retrying", data["to"], error)
-        retry.enqueue(data, attempt + 1)
 
 
 class QueuedEmailBackend(BaseEmailBackend):

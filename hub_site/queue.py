@@ -32,6 +32,20 @@ def deferred(task_to_run, seconds):
     return None
 
 
+def retry_later(task_to_run, attempt, *args, attempts=None):
+    """Enqueue ``task_to_run(*args, attempt + 1)`` ``backoff(attempt)`` seconds from now.
+
+    False, and nothing enqueued, when ``attempts`` are spent or the queue cannot wait.
+    """
+    if attempts is not None and attempt + 1 >= attempts:
+        return False
+    retry = deferred(task_to_run, backoff(attempt))
+    if retry is None:
+        return False
+    retry.enqueue(*args, attempt + 1)
+    return True
+
+
 def stuck():
     """Whether a queued task has been due for longer than ``TASK_QUEUE_STUCK_SECONDS``: no
     worker runs, or they cannot keep up. False for a queue that runs work at once."""

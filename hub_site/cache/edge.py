@@ -28,7 +28,7 @@ from django.conf import settings
 from wagtail.contrib.frontend_cache.utils import get_backends
 from wagtail.models import Site
 
-from hub_site.queue import backoff, deferred
+from hub_site.queue import backoff, deferred, retry_later
 
 logger = logging.getLogger(__name__)
 
@@ -78,10 +78,8 @@ def send_purges(urls, changed_at, attempt=0):
         return
     delay = backoff(attempt)
     expired = time.time() + delay > changed_at + settings.EDGE_CACHE_SECONDS
-    retry = None if expired else deferred(send_purges, delay)
-    if retry is None:
+    if expired or not retry_later(send_purges, attempt, sorted(failed), changed_at):
         # The copies still expire with their lifetime (EDGE_CACHE_SECONDS).
         logger.error("the edge did not take %d purge(s); not retried", len(failed))
         return
     logger.warning("the edge did not take %d purge(s); retrying in %d s", len(failed), delay)
-    retry.enqueue(sorted(failed), changed_at, attempt + 1)

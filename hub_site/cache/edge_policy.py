@@ -34,7 +34,7 @@ from wagtail.models import Site
 
 from hub_site.cache import edge_pass
 from hub_site.models import DEFAULT_COOKIE_LIFETIME_DAYS, HcpGateSettings
-from hub_site.queue import backoff, deferred
+from hub_site.queue import retry_later
 
 logger = logging.getLogger(__name__)
 
@@ -124,9 +124,7 @@ def push_task(attempt=0):
     """Send the policy as it is when the task runs; retried while an edge does not take it."""
     if push():
         return
-    retry = deferred(push_task, backoff(attempt))
-    if attempt < PUSH_ATTEMPTS and retry is not None:
-        retry.enqueue(attempt + 1)
+    retry_later(push_task, attempt, attempts=PUSH_ATTEMPTS)
 
 
 def push_after_commit(sender, **kwargs):

@@ -23,7 +23,7 @@ from django.http import Http404
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.views.edit_translation import apply_machine_translation
 
-from hub_site.queue import backoff, deferred
+from hub_site.queue import retry_later
 
 logger = logging.getLogger(__name__)
 
@@ -69,12 +69,10 @@ def prepare(translation_id, user_id, attempt=0):
         set_state(translation_id, FAILED)
         return
     except Exception as error:  # the service's own errors: any of its client's
-        retry = deferred(prepare, backoff(attempt))
-        if attempt + 1 >= ATTEMPTS or retry is None:
+        if not retry_later(prepare, attempt, translation_id, user_id, attempts=ATTEMPTS):
             logger.exception("machine translation of translation %s failed", translation_id)
             set_state(translation_id, FAILED)
             return
         logger.warning("machine translation service failed (%s); retrying", error)
-        retry.enqueue(translation_id, user_id, attempt + 1)
         return
     set_state(translation_id, TRANSLATED if translated else NOTHING_LEFT)

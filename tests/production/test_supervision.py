@@ -7,7 +7,7 @@ import signal
 import threading
 import time
 
-from tests.production.conftest import eventually, fetch
+from tests.production.conftest import confirmation_cookie, eventually, fetch
 
 # A session cookie of no session: past both caches, so every request reaches an app server.
 UNCACHED = "sessionid=supervision-test"
@@ -65,8 +65,6 @@ class Readers(threading.Thread):
 
 
 def test_a_killed_app_server_is_restarted_and_readers_see_no_failed_request(stack):
-    from tests.production.conftest import confirmation_cookie
-
     cookie = f"{confirmation_cookie()}; {UNCACHED}"
     port = stack.app_ports[0]
     killed, _ = stack.supervised[f"app server {port}"]
