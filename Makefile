@@ -5,11 +5,14 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+# The suite in one process per core (pytest-xdist, which keeps pytest-django's order: tests
+# that empty the database last). The slowest 15 are listed.
+PYTEST_PARALLEL := -n auto --durations=15
 # make serve: PORT when given, else 8080 (make demo's 8000 stays free).
 SERVE_PORT := $(if $(filter environment command line,$(origin PORT)),$(PORT),8080)
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test lint format check browser-deps gettext-deps messages serve bench a11y-deps audit
+.PHONY: help install demo test pytest lint format check browser-deps gettext-deps messages serve bench a11y-deps audit
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -88,5 +91,7 @@ audit: $(STAMP) browser-deps $(LIGHTHOUSE) ## Lighthouse (mobile) on the gate, h
 
 a11y-deps: $(AXE) ## Install axe-core from npm (pinned) for the accessibility tests
 
-test: $(STAMP) browser-deps gettext-deps a11y-deps lint check ## Run every check: lint, Django checks, the whole pytest suite (browser included)
-	$(BIN)/python -m pytest
+test: lint check pytest ## Run every check: lint, Django checks, the whole pytest suite (browser included)
+
+pytest: $(STAMP) browser-deps gettext-deps a11y-deps ## The pytest suite alone, in parallel (CI runs it again on PostgreSQL)
+	$(BIN)/python -m pytest $(PYTEST_PARALLEL)

@@ -1,6 +1,7 @@
-"""Test settings: fast and self-contained (see wagtail/bakerydemo's settings/test.py)."""
+"""Test settings (pytest): fast and self-contained."""
 
 import os
+from urllib.parse import urlsplit, urlunsplit
 
 from .base import *
 
@@ -11,9 +12,21 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Django's test set-up delivers to its outbox (locmem) whatever EMAIL_BACKEND says; the
 # queue's own tests set EMAIL_BACKEND back to the queued one, which delivers there too.
 EMAIL_BACKEND = EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = str(BASE_DIR / "test-artifacts" / "media")
+# pytest-xdist runs the suite in several processes ("gw0", "gw1", ...): each has its own
+# test database (pytest-django adds the suffix), media folder, Redis database and key
+# prefix, so one process emptying its cache or media never touches another's.
+TEST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+MEDIA_ROOT = str(BASE_DIR / "test-artifacts" / f"media{TEST_WORKER}")
 if not REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+elif TEST_WORKER:
+    # Redis publishes to every database alike: the prefix keeps each worker's generation
+    # channel its own too.
+    # The worker's database counts down from the one REDIS_URL names (CI gives 15).
+    redis_url = urlsplit(REDIS_URL)
+    redis_db = int(redis_url.path.strip("/") or 0) - int(TEST_WORKER.removeprefix("gw"))
+    REDIS_URL = urlunsplit(redis_url._replace(path=f"/{redis_db}"))
+    CACHES["default"].update(LOCATION=REDIS_URL, KEY_PREFIX=f"hub{TEST_WORKER}")
 # One process: the app's page cache is on with local memory too, as with Redis.
 PAGE_CACHE_SECONDS = 300
 WAGTAILADMIN_BASE_URL = "http://testserver"

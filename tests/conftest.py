@@ -1,28 +1,64 @@
+from io import StringIO
+
 import pytest
 
-from django.db import connections
+from django.core.management import call_command
+from django.db import connections, transaction
+from django.test.utils import setup_databases, teardown_databases
 
 from tests.caches import empty_caches
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup):
-    """pytest-django's test database, and the migrated rows it serialized for rollback.
+def django_db_setup(django_test_environment, django_db_blocker, django_db_modify_db_settings):
+    """The test database, migrated, and its migrated rows serialized for rollback.
 
-    Django keeps those rows on the connection object; once Playwright's event loop runs in
-    this thread, asgiref hands out other connection objects, which lack them.
+    pytest-django's own fixture sets up only the databases the collected tests ask for by
+    name; the demo server of the browser tests (``demo_server``) needs it too. The rows are
+    kept here: Django keeps them on the connection object, and once Playwright's event loop
+    runs in this thread, asgiref hands out other connection objects, which lack them.
     """
-    return {
-        alias: connections[alias]._test_serialized_contents
+    with django_db_blocker.unblock():
+        config = setup_databases(
+            verbosity=0, interactive=False, aliases={"default"}, serialized_aliases={"default"}
+        )
+    # Neither Django nor pytest-django has a public way to read or hand over those rows:
+    # the attribute is private to Django's test database creation, and serialized rollback
+    # breaking under Playwright is pytest-dev/pytest-django#1117, still open.
+    yield {
+        alias: connections[alias]._test_serialized_contents  # noqa: SLF001 - see above
         for alias in connections
-        if hasattr(connections[alias], "_test_serialized_contents")
+        if hasattr(connections[alias], "_test_serialized_contents")  # noqa: HUB001 - see above
     }
+    with django_db_blocker.unblock():
+        teardown_databases(config, verbosity=0)
+
+
+@pytest.fixture(scope="module")
+def demo_content_for_module(django_db_setup, django_db_blocker):
+    """The demo content (``load_demo``), loaded once for a module's tests and rolled back
+    after its last test. Each test runs inside it: its own transaction is a savepoint,
+    rolled back after it, so every test starts from the same demo content.
+
+    Use it in modules whose every database test reads the demo content: a test of the
+    module that does not ask for it still runs with it there.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", stdout=StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo_content(demo_content_for_module, db):
+    """The demo content, loaded once per module (``demo_content_for_module``)."""
 
 
 @pytest.fixture
 def serialized_rows_on_this_connection(django_db_setup):
     for alias, rows in django_db_setup.items():
-        connections[alias]._test_serialized_contents = rows
+        # Private to Django, with no public setter: django_db_setup says why.
+        connections[alias]._test_serialized_contents = rows  # noqa: SLF001 - pytest-django#1117
 
 
 @pytest.fixture

@@ -43,8 +43,7 @@ SEED_PAGE_PARAGRAPHS = [
 
 
 @pytest.fixture
-def loaded(db, tmp_path):
-    call_command("load_demo", stdout=open(tmp_path / "out.txt", "w"))  # noqa: SIM115
+def loaded(demo_content):
     # load_demo also publishes it in Spanish and French, under the same slug.
     return ArticlePage.objects.get(slug=SEED_SLUG, locale__language_code="en")
 

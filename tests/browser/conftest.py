@@ -2,10 +2,17 @@
 
 import shutil
 import tempfile
+from io import StringIO
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
+from pytest_django.live_server_helper import LiveServer
+
+from django.core.management import call_command
+from django.db import connections
+
+from hub_site.gate.cookies import COOKIE_NAME, signed_confirmation
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
@@ -30,7 +37,10 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def browser_context():
+def browser_context(django_db_setup):
+    """One Chromium per test process. The test database is set up first: once Playwright's
+    event loop runs in this thread, asgiref hands out new connection objects, made from the
+    settings as they are then."""
     profile = tempfile.mkdtemp(prefix="hub-chromium-")
     # Serialized rollback survives Playwright's event loop thanks to tests/conftest.py's
     # ``serialized_rows_on_this_connection``, which ``live_site`` requests.
@@ -57,6 +67,48 @@ def page(browser_context):
     tab.close()
 
 
+@pytest.fixture(scope="module")
+def demo_server(django_db_setup, django_db_blocker):
+    """A live server of its own with the demo content committed, once for a module whose
+    tests only read it (a test that writes uses ``live_site`` and loads what it needs).
+
+    Its own: pytest-django empties the database after every test that uses its
+    ``live_server``. The database starts from its migrated rows, as a ``live_site`` test
+    does, and is left with them after the module's last test.
+    """
+    with django_db_blocker.unblock():
+        restore_migrated_rows(django_db_setup)
+        call_command("load_demo", stdout=StringIO())
+    server = LiveServer("127.0.0.1")
+    yield server
+    server.stop()
+    with django_db_blocker.unblock():
+        restore_migrated_rows(django_db_setup)
+
+
+def restore_migrated_rows(rows_by_alias):
+    """Empty the database and put back the rows migrations made, as Django's serialized
+    rollback does."""
+    for alias, rows in rows_by_alias.items():
+        call_command(
+            "flush", database=alias, interactive=False, verbosity=0, inhibit_post_migrate=True
+        )
+        connections[alias].creation.deserialize_db_from_string(rows)
+
+
+@pytest.fixture
+def demo_site(demo_server, django_db_blocker):
+    """The module's demo server, for one test: its requests may use the database."""
+    with django_db_blocker.unblock():
+        yield demo_server
+
+
+@pytest.fixture
+def hcp_demo_page(page, demo_site):
+    """A confirmed reader's tab on ``demo_site``."""
+    return confirmed(page, demo_site)
+
+
 @pytest.fixture
 def screenshot(page):
     """Save a full-page screenshot under test-artifacts/screenshots/ (git-ignored)."""
@@ -76,14 +128,16 @@ def hcp_page(page, live_site):
 
     Same tab and browser profile as ``page``: a test uses one or the other.
     """
-    from hub_site.gate.cookies import COOKIE_NAME, signed_confirmation
+    return confirmed(page, live_site)
 
+
+def confirmed(page, server):
     page.context.add_cookies(
         [
             {
                 "name": COOKIE_NAME,
                 "value": signed_confirmation(),
-                "url": live_site.url,
+                "url": server.url,
                 "httpOnly": True,
                 "sameSite": "Lax",
             }

@@ -1,22 +1,12 @@
-import os
-
 from playwright.sync_api import expect
-
-from django.core.management import call_command
 
 SEED_TITLE = "Allogeneic HSCT in CR2 for AYAs with ALL: A dual-center study"
 
 
-def load_demo():
-    with open(os.devnull, "w") as devnull:
-        call_command("load_demo", stdout=devnull)
+def test_reader_opens_the_seed_article_from_the_article_list(demo_site, hcp_demo_page, screenshot):
+    page = hcp_demo_page
 
-
-def test_reader_opens_the_seed_article_from_the_article_list(live_site, hcp_page, screenshot):
-    load_demo()
-    page = hcp_page
-
-    page.goto(f"{live_site.url}/en/articles/")
+    page.goto(f"{demo_site.url}/en/articles/")
     page.get_by_role("navigation", name="Filter articles by topic").get_by_role(
         "link", name="MRD"
     ).click()
@@ -42,11 +32,10 @@ def test_reader_opens_the_seed_article_from_the_article_list(live_site, hcp_page
     assert screenshot("article").stat().st_size > 0
 
 
-def test_reader_finds_the_seed_article_by_searching_mrd(live_site, hcp_page):
-    load_demo()
-    page = hcp_page
+def test_reader_finds_the_seed_article_by_searching_mrd(demo_site, hcp_demo_page):
+    page = hcp_demo_page
 
-    page.goto(f"{live_site.url}/en/")
+    page.goto(f"{demo_site.url}/en/")
     page.get_by_role("link", name="Search articles").click()
     page.get_by_label("Words to search for").fill("MRD")
     page.get_by_role("button", name="Search").click()
@@ -56,14 +45,13 @@ def test_reader_finds_the_seed_article_by_searching_mrd(live_site, hcp_page):
     expect(page.get_by_role("heading", level=1)).to_have_text(SEED_TITLE)
 
 
-def test_reader_pages_through_the_article_list(live_site, hcp_page):
-    load_demo()
-    page = hcp_page
+def test_reader_pages_through_the_article_list(demo_site, hcp_demo_page):
+    page = hcp_demo_page
 
-    page.goto(f"{live_site.url}/en/articles/")
+    page.goto(f"{demo_site.url}/en/articles/")
     expect(page.get_by_role("heading", level=2)).to_have_count(6)
     page.get_by_role("link", name="Next page").click()
 
-    expect(page).to_have_url(f"{live_site.url}/en/articles/?page=2")
+    expect(page).to_have_url(f"{demo_site.url}/en/articles/?page=2")
     expect(page.get_by_text("Page 2 of 2")).to_be_visible()
     expect(page.get_by_role("link", name="Previous page")).to_be_visible()

@@ -1,11 +1,5 @@
 """Journeys through the funders and support pages in Chromium, on the demo content."""
 
-import os
-
-import pytest
-
-from django.core.management import call_command
-
 from wagtail.contrib.forms.models import FormSubmission
 
 SEED_SENTENCE = (
@@ -16,69 +10,63 @@ SEED_SENTENCE = (
 )
 
 
-@pytest.fixture
-def demo_site(live_site):
-    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    return live_site
+def test_reader_finds_the_funders_from_the_footer(demo_site, hcp_demo_page, screenshot):
+    hcp_demo_page.goto(f"{demo_site.url}/en/")
 
-
-def test_reader_finds_the_funders_from_the_footer(demo_site, hcp_page, screenshot):
-    hcp_page.goto(f"{demo_site.url}/en/")
-
-    footer = hcp_page.locator("footer")
+    footer = hcp_demo_page.locator("footer")
     assert footer.locator(".funder-disclosure__sentence").inner_text() == SEED_SENTENCE
     screenshot("home-with-funders")
     footer.get_by_role("link", name="View funders").click()
 
-    assert hcp_page.url == f"{demo_site.url}/en/funders/"
-    assert hcp_page.get_by_role("heading", level=2).all_inner_texts() == [
+    assert hcp_demo_page.url == f"{demo_site.url}/en/funders/"
+    assert hcp_demo_page.get_by_role("heading", level=2).all_inner_texts() == [
         "Platinum",
         "Gold",
         "Silver",
         "Bronze",
         "Educational grants",
     ]
-    assert hcp_page.get_by_role("heading", level=3).all_inner_texts() == [
+    assert hcp_demo_page.get_by_role("heading", level=3).all_inner_texts() == [
         "Amgen",
         "Autolus",
         "Jazz Pharmaceuticals",
         "Pfizer",
         "Hippocrate Conference Institute",
     ]
-    logos = hcp_page.locator("img.funder-logo")
+    logos = hcp_demo_page.locator("img.funder-logo")
     assert logos.count() == 5
     assert all(logos.nth(i).evaluate("img => img.naturalWidth > 0") for i in range(5))
     screenshot("funders")
 
 
-def test_reader_supports_the_hub_and_must_consent_to_updates(demo_site, hcp_page, screenshot):
-    hcp_page.goto(f"{demo_site.url}/en/")
-    cta = hcp_page.locator(".support-cta")
+def test_reader_supports_the_hub_and_must_consent_to_updates(demo_site, hcp_demo_page, screenshot):
+    hcp_demo_page.goto(f"{demo_site.url}/en/")
+    cta = hcp_demo_page.locator(".support-cta")
     assert cta.get_by_role("heading", level=2).inner_text() == (
         "Now you can support HCPs in making informed decisions for their patients"
     )
     cta.get_by_role("link", name="Find out more").click()
-    assert hcp_page.url == f"{demo_site.url}/en/support/"
+    assert hcp_demo_page.url == f"{demo_site.url}/en/support/"
 
-    hcp_page.get_by_label("I am interested in contributing").check()
-    hcp_page.get_by_label("Content suggestion").fill("Blinatumomab in frontline therapy")
-    hcp_page.get_by_label("Email address").fill("hcp@example.org")
-    hcp_page.get_by_role("button", name="Send").click()
+    hcp_demo_page.get_by_label("I am interested in contributing").check()
+    hcp_demo_page.get_by_label("Content suggestion").fill("Blinatumomab in frontline therapy")
+    hcp_demo_page.get_by_label("Email address").fill("hcp@example.org")
+    hcp_demo_page.get_by_role("button", name="Send").click()
 
-    alert = hcp_page.get_by_role("alert")
+    alert = hcp_demo_page.get_by_role("alert")
     assert "Tick this box to agree to receive impact updates by email" in alert.inner_text()
-    assert hcp_page.get_by_label("Content suggestion").input_value() == (
+    assert hcp_demo_page.get_by_label("Content suggestion").input_value() == (
         "Blinatumomab in frontline therapy"
     )
     assert not FormSubmission.objects.exists()
     screenshot("support-consent-missing")
 
-    hcp_page.get_by_label(
+    hcp_demo_page.get_by_label(
         "I agree to receive updates on the impact of contributions by email"
     ).check()
-    hcp_page.get_by_role("button", name="Send").click()
+    hcp_demo_page.get_by_role("button", name="Send").click()
 
-    assert hcp_page.get_by_role("heading", level=1).inner_text() == "Thank you"
+    assert hcp_demo_page.get_by_role("heading", level=1).inner_text() == "Thank you"
     data = FormSubmission.objects.get().form_data
     assert data["email"] == "hcp@example.org"
     assert data["impact_updates_consent"] is True

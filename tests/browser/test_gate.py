@@ -1,11 +1,8 @@
 """The HCP gate in a real browser: a reader confirms, a patient is sent on."""
 
-from io import StringIO
 from urllib.parse import quote
 
 import pytest
-
-from django.core.management import call_command
 
 from hub_site.demo.articles import SEED_ARTICLE_SLUG
 from hub_site.demo.gate import SEED_GATE_COPY, load_gate_copy
@@ -18,29 +15,28 @@ PATIENT_SITE_PAGE = (
 
 
 @pytest.fixture
-def article_path(live_site):
+def article_path(demo_site):
     """The path of the seed article, from the demo content."""
-    call_command("load_demo", stdout=StringIO())
     return f"/en/articles/{SEED_ARTICLE_SLUG}/"
 
 
 @pytest.fixture
-def seed_copy(live_site):
+def seed_copy(demo_site):
     return load_gate_copy()
 
 
-def site_cookies(page, live_site):
-    return {cookie["name"]: cookie for cookie in page.context.cookies(live_site.url)}
+def site_cookies(page, demo_site):
+    return {cookie["name"]: cookie for cookie in page.context.cookies(demo_site.url)}
 
 
 def test_a_reader_lands_on_an_article_confirms_with_the_keyboard_and_reads_it(
-    live_site, page, article_path, seed_copy, screenshot
+    demo_site, page, article_path, seed_copy, screenshot
 ):
     asked_for = f"{article_path}?ref=newsletter"
 
-    page.goto(live_site.url + asked_for)
+    page.goto(demo_site.url + asked_for)
 
-    assert page.url == f"{live_site.url}/en/hcp-confirm/?next={quote(asked_for, safe='')}"
+    assert page.url == f"{demo_site.url}/en/hcp-confirm/?next={quote(asked_for, safe='')}"
     assert page.get_by_role("heading", level=1).inner_text() == SEED_GATE_COPY["heading"]
     assert SEED_GATE_COPY["statement"] in page.locator("main").inner_text()
     assert page.locator('meta[name="robots"]').get_attribute("content") == "noindex"
@@ -57,12 +53,12 @@ def test_a_reader_lands_on_an_article_confirms_with_the_keyboard_and_reads_it(
     assert outline != "none"  # visible focus
     page.keyboard.press("Enter")
 
-    page.wait_for_url(live_site.url + asked_for)
+    page.wait_for_url(demo_site.url + asked_for)
     assert page.get_by_role("heading", level=1).inner_text() == (
         "Allogeneic HSCT in CR2 for AYAs with ALL: A dual-center study"
     )
     assert "Learning objective" in page.locator("main").inner_text()
-    cookie = site_cookies(page, live_site)[COOKIE_NAME]
+    cookie = site_cookies(page, demo_site)[COOKIE_NAME]
     assert cookie["httpOnly"] is True
     assert cookie["sameSite"] == "Lax"
     footer_link = page.get_by_role("link", name=SEED_GATE_COPY["withdraw_label"])
@@ -70,12 +66,12 @@ def test_a_reader_lands_on_an_article_confirms_with_the_keyboard_and_reads_it(
 
     footer_link.click()
     page.get_by_role("button", name="Withdraw my confirmation").click()
-    page.wait_for_url(f"{live_site.url}/en/hcp-confirm/**")
-    assert COOKIE_NAME not in site_cookies(page, live_site)
+    page.wait_for_url(f"{demo_site.url}/en/hcp-confirm/**")
+    assert COOKIE_NAME not in site_cookies(page, demo_site)
 
 
 def test_a_patient_is_sent_to_the_patient_site_and_confirms_nothing(
-    live_site, page, article_path, seed_copy, screenshot
+    demo_site, page, article_path, seed_copy, screenshot
 ):
     # The patient site is outside this closed network: the browser answers for it.
     page.route(
@@ -84,7 +80,7 @@ def test_a_patient_is_sent_to_the_patient_site_and_confirms_nothing(
     )
     page.set_viewport_size({"width": 640, "height": 450})  # a 1280-pixel screen at 200% zoom
 
-    page.goto(live_site.url + article_path)
+    page.goto(demo_site.url + article_path)
 
     assert "/en/hcp-confirm/" in page.url
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
@@ -96,6 +92,6 @@ def test_a_patient_is_sent_to_the_patient_site_and_confirms_nothing(
 
     page.wait_for_url(f"{seed_copy.patient_site_url}**")
     assert page.get_by_role("heading", level=1).inner_text().startswith("Know ALL")
-    assert COOKIE_NAME not in site_cookies(page, live_site)
-    page.goto(live_site.url + article_path)
+    assert COOKIE_NAME not in site_cookies(page, demo_site)
+    page.goto(demo_site.url + article_path)
     assert "/en/hcp-confirm/" in page.url

@@ -1,16 +1,11 @@
 """The HCP journey works with the keyboard alone, with visible focus, and reader pages reflow
 at 320 px and at 200% zoom without horizontal scrolling."""
 
-import os
-
 import pytest
 from playwright.sync_api import expect
 
-from django.core.management import call_command
-
 from hub_site.demo.articles import SEED_ARTICLE_SLUG
 from tests.browser.conftest import SCREENSHOTS
-from tests.browser.translations import publish_spanish_seed_article
 
 ARTICLE = f"/en/articles/{SEED_ARTICLE_SLUG}/"
 MAX_TABS = 200
@@ -27,12 +22,6 @@ FOCUS_STYLE = """() => {
             .trim().slice(0, 60),
     };
 }"""
-
-
-def load_demo():
-    with open(os.devnull, "w") as devnull:
-        call_command("load_demo", stdout=devnull)
-    publish_spanish_seed_article()
 
 
 def assert_focus_visible(page):
@@ -54,15 +43,14 @@ def tab_to(page, locator):
     pytest.fail(f"{locator} never received the focus after {MAX_TABS} Tab presses")
 
 
-def test_hcp_journey_with_the_keyboard_alone(live_site, page, screenshot):
-    load_demo()
-    page.goto(f"{live_site.url}{ARTICLE}")
+def test_hcp_journey_with_the_keyboard_alone(demo_site, page, screenshot):
+    page.goto(f"{demo_site.url}{ARTICLE}")
     assert "/hcp-confirm/" in page.url
 
     tab_to(page, page.get_by_role("button", name="I am a healthcare professional"))
     screenshot("keyboard-gate-focus")
     page.keyboard.press("Enter")
-    page.wait_for_url(f"{live_site.url}{ARTICLE}")
+    page.wait_for_url(f"{demo_site.url}{ARTICLE}")
 
     survey = page.locator("form.survey-form")
     groups = survey.get_by_role("group")
@@ -81,7 +69,7 @@ def test_hcp_journey_with_the_keyboard_alone(live_site, page, screenshot):
     tab_to(page, survey.get_by_role("button"))
     screenshot("keyboard-survey-submit-focus")
     page.keyboard.press("Enter")
-    page.wait_for_url(f"{live_site.url}{ARTICLE}#feedback")
+    page.wait_for_url(f"{demo_site.url}{ARTICLE}#feedback")
     expect(page.get_by_role("status").first).to_contain_text("Thank you")
 
     poll = page.locator("form.poll-form")
@@ -95,7 +83,7 @@ def test_hcp_journey_with_the_keyboard_alone(live_site, page, screenshot):
     languages = page.get_by_role("navigation", name="Language")
     tab_to(page, languages.get_by_role("link", name="Español"))
     page.keyboard.press("Enter")
-    page.wait_for_url(f"{live_site.url}/es/**")
+    page.wait_for_url(f"{demo_site.url}/es/**")
     expect(page.locator("html")).to_have_attribute("lang", "es")
 
 
@@ -123,11 +111,10 @@ def no_horizontal_scroll(page):
     ],
 )
 def test_reader_pages_reflow_without_horizontal_scroll(
-    live_site, hcp_page, screenshot, name, viewport, zoom
+    demo_site, hcp_demo_page, screenshot, name, viewport, zoom
 ):
-    load_demo()
-    context = hcp_page.context
-    tab = hcp_page
+    context = hcp_demo_page.context
+    tab = hcp_demo_page
     if zoom != 1:
         tab.close()
         tab = context.new_page()
@@ -146,10 +133,10 @@ def test_reader_pages_reflow_without_horizontal_scroll(
         tab.set_viewport_size(viewport)
     overflowing = []
     for path in REFLOW_PATHS:
-        tab.goto(f"{live_site.url}{path}")
+        tab.goto(f"{demo_site.url}{path}")
         slug = path.strip("/").replace("/", "-").replace("?", "-").replace("=", "-") or "root"
         screenshot_path = f"reflow-{name}-{slug}"
-        if tab is hcp_page:
+        if tab is hcp_demo_page:
             screenshot(screenshot_path)
         else:
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -1,10 +1,6 @@
 """A reader switches the seed article from English to Spanish, in Chromium."""
 
-from io import StringIO
-
 import pytest
-
-from django.core.management import call_command
 
 from articles.models import ArticlePage
 from hub_site.demo.articles import SEED_ARTICLE_SLUG
@@ -17,22 +13,21 @@ SPANISH_THANK_YOU = SPANISH["Thank you for your feedback: it helps us plan the n
 
 
 @pytest.fixture
-def demo(live_site):
-    call_command("load_demo", stdout=StringIO())
+def demo(demo_site):
     return ArticlePage.objects.get(slug=SEED_ARTICLE_SLUG, locale__language_code="en")
 
 
 def test_reader_switches_the_seed_article_to_spanish_and_answers_its_survey(
-    live_site, page, demo, screenshot
+    demo_site, page, demo, screenshot
 ):
-    page.goto(f"{live_site.url}{demo.url}")
+    page.goto(f"{demo_site.url}{demo.url}")
     page.get_by_role("button", name="I am a healthcare professional").click()
-    page.wait_for_url(f"{live_site.url}{demo.url}")
+    page.wait_for_url(f"{demo_site.url}{demo.url}")
 
     switcher = page.get_by_role("navigation", name="Language")
     switcher.get_by_role("link", name="Español").click()
 
-    page.wait_for_url(f"{live_site.url}{SPANISH_ARTICLE_PATH}")
+    page.wait_for_url(f"{demo_site.url}{SPANISH_ARTICLE_PATH}")
     assert page.locator("html").get_attribute("lang") == "es"
     assert page.get_by_role("heading", level=1).inner_text() == SPANISH[demo.title]
     assert page.get_by_text("fueron del 53% y el 46%").is_visible()
@@ -45,7 +40,7 @@ def test_reader_switches_the_seed_article_to_spanish_and_answers_its_survey(
     screenshot("language-switch-spanish-survey")
     page.locator("form.survey-form").get_by_role("button").click()
 
-    page.wait_for_url(f"{live_site.url}{SPANISH_ARTICLE_PATH}#feedback")
+    page.wait_for_url(f"{demo_site.url}{SPANISH_ARTICLE_PATH}#feedback")
     assert page.locator("#feedback").get_by_role("status").inner_text() == SPANISH_THANK_YOU
     response = SurveyResponse.objects.get()
     assert response.locale.language_code == "es"
@@ -54,9 +49,9 @@ def test_reader_switches_the_seed_article_to_spanish_and_answers_its_survey(
 
 
 def test_unconfirmed_reader_arriving_at_the_spanish_article_sees_the_spanish_gate(
-    live_site, page, demo, screenshot
+    demo_site, page, demo, screenshot
 ):
-    page.goto(f"{live_site.url}{SPANISH_ARTICLE_PATH}")
+    page.goto(f"{demo_site.url}{SPANISH_ARTICLE_PATH}")
 
     assert (
         page.get_by_role("heading", level=1).inner_text()
@@ -68,5 +63,5 @@ def test_unconfirmed_reader_arriving_at_the_spanish_article_sees_the_spanish_gat
     screenshot("language-switch-spanish-gate")
     page.get_by_role("button", name=SPANISH["I am a healthcare professional"]).click()
 
-    page.wait_for_url(f"{live_site.url}{SPANISH_ARTICLE_PATH}")
+    page.wait_for_url(f"{demo_site.url}{SPANISH_ARTICLE_PATH}")
     assert page.get_by_role("heading", level=1).inner_text() == SPANISH[demo.title]

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 
 from tests.browser.test_security_csp import csp_violations
 
-PASSWORD = "two-factor-browser-password-1"  # noqa: S105
+PASSWORD = "two-factor-browser-password-1"
 
 
 def test_staff_turn_on_the_second_factor_and_then_need_it(live_site, page):

@@ -1,11 +1,7 @@
 """The demo content: the seed's funders, pages and call to action."""
 
-import os
-
 import pytest
 from bs4 import BeautifulSoup
-
-from django.core.management import call_command
 
 from wagtail.images import get_image_model
 
@@ -21,12 +17,7 @@ SEED_CTA_TEXT = (
 )
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-
-
-@pytest.mark.usefixtures("demo")
+@pytest.mark.usefixtures("demo_content")
 def test_demo_has_the_seeds_five_funders_in_level_order():
     # load_demo publishes them in Spanish and French too: the English ones here.
     funders = FunderPage.objects.live().filter(locale__language_code="en").in_disclosure_order()
@@ -47,7 +38,7 @@ def test_demo_has_the_seeds_five_funders_in_level_order():
     ]
 
 
-@pytest.mark.usefixtures("demo")
+@pytest.mark.usefixtures("demo_content")
 def test_demo_logos_are_generated_images_in_the_demo_collection():
     logos = get_image_model().objects.filter(collection__name="Demo", title__endswith=" logo")
 
@@ -56,7 +47,7 @@ def test_demo_logos_are_generated_images_in_the_demo_collection():
     assert all(logo.width == 480 and logo.height == 240 for logo in logos)
 
 
-@pytest.mark.usefixtures("demo")
+@pytest.mark.usefixtures("demo_content")
 def test_demo_footer_reads_exactly_as_the_seed(hcp_client):
     response = hcp_client.get("/en/about/")
 
@@ -76,7 +67,7 @@ def test_demo_footer_reads_exactly_as_the_seed(hcp_client):
     ]
 
 
-@pytest.mark.usefixtures("demo")
+@pytest.mark.usefixtures("demo_content")
 def test_demo_home_page_has_the_seeds_call_to_action(hcp_client):
     response = hcp_client.get("/en/")
 
@@ -89,7 +80,7 @@ def test_demo_home_page_has_the_seeds_call_to_action(hcp_client):
     assert hcp_client.get(link["href"]).status_code == 200
 
 
-@pytest.mark.usefixtures("demo")
+@pytest.mark.usefixtures("demo_content")
 def test_demo_pages_and_who_may_see_them():
     pages = {page.slug: page for page in StandardPage.objects.live()}
 

@@ -6,10 +6,9 @@ from pathlib import Path
 import pytest
 
 from django.conf import settings
-from django.core.management import call_command
 from django.db import connection
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Site
 
 from home.models import HomePage
 
@@ -159,25 +158,3 @@ def test_production_settings_refuse_debug():
 def test_production_settings_load_with_a_real_configuration():
     result = _import_production_settings(SECRET_KEY="x" * 50, ALLOWED_HOSTS="hub.example")
     assert result.returncode == 0, result.stderr
-
-
-def _row_counts():
-    from django.apps import apps
-
-    return {
-        model._meta.label: model.objects.count()
-        for model in apps.get_models()
-        if model._meta.managed and not model._meta.proxy
-    }
-
-
-@pytest.mark.django_db
-def test_load_demo_twice_leaves_the_same_rows():
-    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    first = _row_counts()
-    latest_revisions = {page.pk: page.latest_revision_id for page in Page.objects.all()}
-
-    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-
-    assert _row_counts() == first
-    assert {page.pk: page.latest_revision_id for page in Page.objects.all()} == latest_revisions

@@ -4,6 +4,7 @@ Skipped, with the reason, when PostgreSQL or Redis does not answer on 127.0.0.1,
 with Debian's cache-purge module is missing and cannot be installed (not root).
 """
 
+import os
 import time
 import urllib.error
 import urllib.request
@@ -24,12 +25,16 @@ from deploy.stack import (
 from hub_site.cache.edge_pass import PASS_COOKIE, pass_value
 from hub_site.gate.cookies import COOKIE_NAME, signed_confirmation
 
+# pytest-xdist's process ("gw0", "gw1"...), when the suite runs in several: each runs its
+# stacks on a database and a Redis database of its own.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 # Kept between runs: migrate then applies only what is new, and load_demo is idempotent.
-DATABASE = "hub_production_tests"
-REDIS_URL = "redis://127.0.0.1:6379/14"
-SECRET_KEY = "production-tests-only-" + "k" * 40  # noqa: S105 - a loopback test stack
+DATABASE = f"hub_production_tests{WORKER}"
+# Apart from the databases the test processes count down from 15 (settings/test.py).
+REDIS_URL = f"redis://127.0.0.1:6379/{10 - int(WORKER.removeprefix('gw') or 0)}"
+SECRET_KEY = "production-tests-only-" + "k" * 40  # a loopback test stack
 # The key before the last rotation: still accepted (SECRET_KEY_FALLBACKS).
-PREVIOUS_SECRET_KEY = "production-tests-previous-" + "p" * 40  # noqa: S105
+PREVIOUS_SECRET_KEY = "production-tests-previous-" + "p" * 40
 # The gate's lifetime on the stack (the demo's setting).
 LIFETIME_SECONDS = 30 * 86400
 

@@ -84,7 +84,7 @@ def set_lifetime_days(stack, days):
     shell(
         stack,
         "from wagtail.models import Site\n"
-        "from hub_site.models import HcpGateSettings\n"
+        "from hub_site.gate.models import HcpGateSettings\n"
         "gate = HcpGateSettings.for_site(Site.objects.get(is_default_site=True))\n"
         f"gate.cookie_lifetime_days = {days}\n"
         "gate.save()\n",

@@ -12,6 +12,7 @@ from deploy.stack import Stack, free_port
 from tests.production.conftest import (
     REDIS_URL,
     SECRET_KEY,
+    WORKER,
     confirmation_cookie,
     fetch,
     renewed,
@@ -19,7 +20,7 @@ from tests.production.conftest import (
 )
 from tests.support.seaweedfs import seaweedfs  # noqa: F401 - fixture
 
-DATABASE = "hub_shared_nothing_tests"
+DATABASE = f"hub_shared_nothing_tests{WORKER}"
 INDEX = "/en/articles/"
 
 ON_MACHINE_A = """
@@ -110,7 +111,7 @@ def test_what_one_app_server_stores_the_other_serves(machines):
     assert status == 200 and stored["title"] in page
     hero = re.search(r'<img[^>]+src="([^"]+)"', page.split('class="article-hero', 1)[-1]).group(1)
     assert hero.startswith(s3.endpoint_url + "/" + s3.media_bucket + "/images/")
-    with urllib.request.urlopen(hero, timeout=10) as image:  # noqa: S310 - loopback S3
+    with urllib.request.urlopen(hero, timeout=10) as image:  # loopback S3
         assert image.status == 200 and image.read(3) == b"\xff\xd8\xff"  # the JPEG <img>
     assert s3.keys(s3.media_bucket, "images/") == renditions, "B made none anew"
 

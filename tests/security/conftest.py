@@ -1,14 +1,12 @@
 import pytest
 
-from django.core.management import call_command
-
 from wagtail.models import Page
 
 
 @pytest.fixture
-def demo(db):
-    """The demo site (seed content in every part), loaded as `make demo` loads it."""
-    call_command("load_demo", verbosity=0)
+def demo(demo_content):
+    """The demo site (seed content in every part), loaded as `make demo` loads it, once per
+    module: the module's other tests run with it too."""
 
 
 def live_page(type_name, locale="en"):
@@ -45,7 +43,7 @@ def settings_module_values():
     from django.conf import settings
 
     def load(module):
-        result = subprocess.run(  # noqa: S603 - our own interpreter and script
+        result = subprocess.run(  # our own interpreter and script
             [sys.executable, "-c", SETTINGS_PRINTER, module],
             env={**os.environ, **PRODUCTION_ENV},
             cwd=settings.BASE_DIR,

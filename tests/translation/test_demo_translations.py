@@ -5,6 +5,7 @@ import os
 import pytest
 from bs4 import BeautifulSoup
 
+from django.apps import apps
 from django.core.management import call_command
 from django.test import Client
 
@@ -16,11 +17,10 @@ from home.models import SponsorshipLevel
 from hub_site.demo.articles import SEED_ARTICLE_SLUG
 from hub_site.demo.translated_strings import DEMO_MARK
 from hub_site.gate.cookies import COOKIE_NAME, signed_confirmation
-from hub_site.models import GateCopy
-from hub_site.translation.disclosure import notice_text
+from hub_site.gate.models import GateCopy
+from hub_site.translation.machine_notice import notice_text
 from hub_site.translation.models import MachineTranslationNotice
 from surveys.models import PollPage
-from tests.hub_site.test_foundation import _row_counts
 
 SEED_ARTICLE = f"articles/{SEED_ARTICLE_SLUG}/"
 # Words a reader sees on each page, in each language.
@@ -70,13 +70,16 @@ TRANSLATED_PAGE_TYPES = {
 }
 
 
+def row_counts():
+    return {
+        model._meta.label: model.objects.count()
+        for model in apps.get_models()
+        if model._meta.managed and not model._meta.proxy
+    }
+
+
 def load_demo():
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-
-
-@pytest.fixture
-def demo(db):
-    load_demo()
 
 
 def confirmed_reader(address):
@@ -85,7 +88,7 @@ def confirmed_reader(address):
     return reader
 
 
-@pytest.mark.usefixtures("demo")
+@pytest.mark.usefixtures("demo_content")
 @pytest.mark.parametrize("language", ["es", "fr"])
 def test_the_demo_pages_are_served_translated(hcp_client, language):
     for path, words in EXPECTED[language].items():
@@ -114,7 +117,7 @@ def assert_translated_by_a_translator(instance, locale):
     assert translated.count() == segments.count() > 0, instance
 
 
-@pytest.mark.usefixtures("demo")
+@pytest.mark.usefixtures("demo_content")
 def test_every_translated_page_is_published_marked_as_demo_and_made_by_wagtail_localize():
     for language in ("es", "fr"):
         locale = Locale.objects.get(language_code=language)
@@ -127,7 +130,7 @@ def test_every_translated_page_is_published_marked_as_demo_and_made_by_wagtail_l
             assert_translated_by_a_translator(page, locale)
 
 
-@pytest.mark.usefixtures("demo")
+@pytest.mark.usefixtures("demo_content")
 def test_the_snippets_readers_see_are_published_in_spanish_and_french():
     for language in ("es", "fr"):
         locale = Locale.objects.get(language_code=language)
@@ -147,7 +150,7 @@ def test_the_snippets_readers_see_are_published_in_spanish_and_french():
     )
 
 
-@pytest.mark.usefixtures("demo")
+@pytest.mark.usefixtures("demo_content")
 def test_translators_open_the_demo_translation_in_the_translation_editor(admin_client):
     article = ArticlePage.objects.get(slug=SEED_ARTICLE_SLUG, locale__language_code="es")
 
@@ -157,7 +160,7 @@ def test_translators_open_the_demo_translation_in_the_translation_editor(admin_c
     assert "js-translation-editor" in response.text
 
 
-@pytest.mark.usefixtures("demo")
+@pytest.mark.usefixtures("demo_content")
 def test_an_unconfirmed_reader_gets_the_spanish_gate_and_the_article_shows_spanish_topics(
     client, hcp_client
 ):
@@ -180,7 +183,7 @@ def test_an_unconfirmed_reader_gets_the_spanish_gate_and_the_article_shows_spani
     assert "Trasplante" in shown and "Adolescentes y adultos jóvenes" in shown
 
 
-@pytest.mark.usefixtures("demo")
+@pytest.mark.usefixtures("demo_content")
 def test_the_spanish_footer_lists_the_funders_as_a_spanish_list(hcp_client):
     footer = BeautifulSoup(hcp_client.get("/es/").content, "html.parser").select_one(
         "footer .funder-disclosure__sentence"
@@ -190,18 +193,18 @@ def test_the_spanish_footer_lists_the_funders_as_a_spanish_list(hcp_client):
     assert "de Hippocrate Conference Institute, una asociación del Grupo Servier." in footer.text
 
 
-@pytest.mark.usefixtures("demo")
+@pytest.mark.usefixtures("demo_content")
 def test_loading_the_demo_again_changes_nothing():
-    first = _row_counts()
+    first = row_counts()
     revisions = {page.pk: page.latest_revision_id for page in Page.objects.all()}
 
     load_demo()
 
-    assert _row_counts() == first
+    assert row_counts() == first
     assert {page.pk: page.latest_revision_id for page in Page.objects.all()} == revisions
 
 
-@pytest.mark.usefixtures("demo")
+@pytest.mark.usefixtures("demo_content")
 def test_seed_poll_results_per_language_and_together(admin_client):
     english = PollPage.objects.get(locale__language_code="en")
     spanish = PollPage.objects.get(locale__language_code="es")
