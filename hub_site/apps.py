@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.db.models.signals import post_migrate
 
 
@@ -10,4 +10,6 @@ class HubSiteConfig(AppConfig):
         from hub_site.locales import sync_locales
 
         # After every migrate, so a language added to CONTENT_LANGUAGES gets its Locale.
-        post_migrate.connect(sync_locales, sender=self)
+        # Django sends post_migrate only for apps with models, which this one no longer has:
+        # the sender is the app the Locale model belongs to.
+        post_migrate.connect(sync_locales, sender=apps.get_app_config("wagtailcore"))

@@ -11,8 +11,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from hub_site import views
 from hub_site.security import views as security_views
 
-# Lists the language versions of the page a missing URL names (hub_site.i18n).
-handler404 = "hub_site.i18n.views.page_not_found"
+# Lists the language versions of the page a missing URL names (hub_site.languages).
+handler404 = "hub_site.languages.views.page_not_found"
 # 503 with a static page while the database is unreachable (hub_site/database_unavailable.py).
 handler500 = "hub_site.database_unavailable.server_error"
 
@@ -38,8 +38,8 @@ if settings.DEBUG:
 # reader's language through LocaleMiddleware.
 urlpatterns += i18n_patterns(
     path("hcp-confirm/", include("hub_site.gate.urls")),
-    # A reader's machine translation of a page (hub_site/translation/reader.py).
-    path("machine-translation/", include("hub_site.translation.reader_urls")),
+    # A reader's machine translation of a page (hub_site/translation/reader_machine_translation.py).
+    path("machine-translation/", include("hub_site.translation.reader_machine_translation_urls")),
     # Before Wagtail's catch-all: /<lang>/search/ and /<lang>/feed/, /<lang>/polls/<id>/vote/.
     path("", include("articles.urls")),
     path("", include("surveys.urls")),

@@ -104,8 +104,10 @@ def ensure_logo(name, colour, collection):
             collection=collection,
             file=ImageFile(logo_png(name, colour), name=f"{slugify(name)}-logo.png"),
         )
-        image._set_image_file_metadata()
         image.save()
+        # Wagtail's upload form records the size and the hash (its duplicate check reads it).
+        image.get_file_size()
+        image.get_file_hash()
     return image
 
 

@@ -2,7 +2,7 @@
 
 from wagtail.models import Locale
 
-from hub_site.models import GateCopy
+from hub_site.gate.models import GateCopy
 
 SEED_GATE_COPY = {
     "heading": "Healthcare professionals only",

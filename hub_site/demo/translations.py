@@ -35,7 +35,7 @@ from hub_site.demo.funders import FUNDERS, LEVELS
 from hub_site.demo.publishing import publish_reviewed
 from hub_site.demo.surveys import FEEDBACK_SURVEY_SLUG, POLL_SLUG
 from hub_site.demo.translated_strings import DEMO_MARK, DEMO_STRINGS
-from hub_site.models import GateCopy
+from hub_site.gate.models import GateCopy
 from hub_site.translation.models import MachineTranslationNotice
 from surveys.models import PollPage, SurveyPage
 

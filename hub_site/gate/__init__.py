@@ -2,5 +2,6 @@
 
 ``middleware`` decides per request, ``cookies`` signs and checks the confirmation,
 ``access`` knows what is open, ``redirects`` checks return URLs, ``views`` and ``forms``
-serve the interstitial. See README.md, "HCP gate".
+serve the interstitial. ``models`` holds what editors set: the gate's copy (a snippet, see
+``wagtail_hooks``) and the confirmation's lifetime (a site setting). See README.md, "HCP gate".
 """

@@ -71,8 +71,8 @@ def is_cms_user(user):
 
 def is_confirmed(request):
     """A valid confirmation cookie, or a signed-in CMS user. Cached on the request."""
-    if not hasattr(request, "_hcp_confirmed"):
-        request._hcp_confirmed = has_valid_confirmation(request) or is_cms_user(
+    if not hasattr(request, "hub_hcp_confirmed"):
+        request.hub_hcp_confirmed = has_valid_confirmation(request) or is_cms_user(
             getattr(request, "user", None)
         )
-    return request._hcp_confirmed
+    return request.hub_hcp_confirmed

@@ -11,7 +11,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core import signing
 
-from hub_site.models import DEFAULT_COOKIE_LIFETIME_DAYS, HcpGateSettings
+from hub_site.gate.models import DEFAULT_COOKIE_LIFETIME_DAYS, HcpGateSettings
 
 COOKIE_NAME = "hcp_confirmed"
 SIGNING_SALT = "hub_site.gate"

@@ -5,7 +5,7 @@ from django.views.decorators.http import require_http_methods
 
 from hub_site.gate.cookies import clear_confirmation, set_confirmation
 from hub_site.gate.forms import ConfirmForm, home_url
-from hub_site.models import GateCopy
+from hub_site.gate.models import GateCopy
 from hub_site.security.ratelimit import limit_posts
 
 
@@ -30,7 +30,7 @@ def confirm(request):
     form = ConfirmForm.for_return_url(request.GET.get("next", ""), request)
     response = render(
         request,
-        "hub_site/gate.html",
+        "hub_gate/confirm.html",
         {
             "copy": GateCopy.for_active_language(request),
             "form": form,
@@ -54,7 +54,7 @@ def withdraw(request):
         clear_confirmation(response)
         return response
     response = render(
-        request, "hub_site/gate_withdraw.html", {"copy": GateCopy.for_active_language(request)}
+        request, "hub_gate/withdraw.html", {"copy": GateCopy.for_active_language(request)}
     )
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -9,7 +9,7 @@ from django.utils.translation import gettext, ngettext
 
 from wagtail_localize.models import SegmentOverride, StringTranslation
 
-from hub_site.translation.checks import (
+from hub_site.translation.numbers_guard import (
     flagged_segments,
     segments_with_other_figures,
     translation_of,

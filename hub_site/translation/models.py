@@ -52,7 +52,7 @@ class NumberCheckConfirmation(models.Model):
 
     The confirmation holds for the exact text confirmed: editing the segment again needs a
     new confirmation if the numbers still differ. It counts only when given by someone other
-    than the segment's translator (hub_site.translation.checks), with a written reason.
+    than the segment's translator (hub_site.translation.numbers_guard), with a written reason.
     """
 
     string_translation = models.ForeignKey(

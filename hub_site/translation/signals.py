@@ -6,7 +6,7 @@
   figures differ from the original's unconfirmed. The admin's doors say so earlier, with
   a way forward (wagtail_hooks.py).
 - Whether a translated page's revision holds machine-translated text is kept with the
-  revision, so the notice readers see follows what was published (disclosure.py).
+  revision, so the notice readers see follows what was published (machine_notice.py).
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -17,8 +17,8 @@ from wagtail.models import DraftStateMixin, Locale, Page, Revision, Translatable
 from wagtail.signals import page_published
 
 from hub_site.translation.approval import unconfirmed_figures_message
-from hub_site.translation.checks import flagged_segments, translation_of
-from hub_site.translation.disclosure import record_machine_text
+from hub_site.translation.machine_notice import record_machine_text
+from hub_site.translation.numbers_guard import flagged_segments, translation_of
 
 
 class UnconfirmedFigures(PermissionDenied):

@@ -16,8 +16,9 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail_localize.models import Translation
 
 from hub_site.translation.approval import unconfirmed_figures_message
-from hub_site.translation.checks import flagged_segments_of, translation_of
 from hub_site.translation.models import NumberCheckConfirmation
+from hub_site.translation.numbers_guard import flagged_segments_of, translation_of
+from hub_site.translation.status import STATUSES, translation_status
 
 
 class NumberConfirmationForm(forms.Form):
@@ -145,8 +146,6 @@ def refuse_flagged(request, obj, flagged):
 
 def translation_status_report(request):
     """Admin report: every translatable page and snippet × locale, filterable."""
-    from hub_site.translation.status import STATUSES, translation_status
-
     if not request.user.has_perm("wagtailadmin.access_admin"):
         raise PermissionDenied
     locales = list(Locale.objects.exclude(pk=Locale.get_default().pk).order_by("language_code"))

@@ -9,8 +9,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from hub_site.translation import machine_views, views
-from hub_site.translation.checks import flagged_segments_of
 from hub_site.translation.models import MachineTranslationNotice
+from hub_site.translation.numbers_guard import flagged_segments_of
 
 
 class MachineTranslationNoticeViewSet(SnippetViewSet):

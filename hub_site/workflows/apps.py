@@ -9,7 +9,7 @@ class WorkflowsConfig(AppConfig):
 
     def ready(self):
         from hub_site.workflows import signals
-        from hub_site.workflows.roles import sync_roles
+        from hub_site.workflows.role_sync import sync_roles
 
         signals.connect()
         # After every migrate, so models added later (snippets, page types) get their

@@ -4,12 +4,12 @@ from django.db.models.signals import post_save
 
 from wagtail.models import Locale, Page
 
+from hub_site.workflows.role_sync import assign_funder_review, assign_translation_tree
+
 
 def assign_workflows_to_new_pages(sender, instance, created, raw=False, **kwargs):
     if raw or not created or not isinstance(instance, Page):
         return
-    from hub_site.workflows.roles import assign_funder_review, assign_translation_tree
-
     # A translated site root: the root of a new locale's tree, made by wagtail-localize.
     if instance.depth == 2 and instance.locale_id != Locale.get_default().pk:
         assign_translation_tree(instance)

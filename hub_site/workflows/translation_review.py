@@ -19,8 +19,8 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Page
 
 from hub_site.translation.approval import translation_blockers
-from hub_site.translation.checks import flagged_segments, translation_of
 from hub_site.translation.drafts import save_translation_draft
+from hub_site.translation.numbers_guard import flagged_segments, translation_of
 from hub_site.translation.views import number_check_url
 
 

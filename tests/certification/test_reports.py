@@ -25,7 +25,7 @@ from home.models import StandardPage
 from hub_site.certification.issue import describe, sha256, stable_json
 from hub_site.certification.models import Certificate
 from hub_site.certification.reports import state_query
-from hub_site.models import GateCopy
+from hub_site.gate.models import GateCopy
 from tests.certification.conftest import review
 from tests.workflows.test_editorial_workflow import page_form
 

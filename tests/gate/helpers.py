@@ -6,7 +6,7 @@ from django.core import signing
 from wagtail.models import Locale
 
 from hub_site.gate.cookies import CONFIRMED, COOKIE_NAME, SIGNING_SALT
-from hub_site.models import GateCopy
+from hub_site.gate.models import GateCopy
 from tests.publishing import publish_certified
 
 DAY = 24 * 60 * 60

@@ -9,7 +9,7 @@ from django.utils.cache import has_vary_header
 from wagtail.models import Site
 
 from hub_site.gate.cookies import COOKIE_NAME
-from hub_site.models import HcpGateSettings
+from hub_site.gate.models import HcpGateSettings
 from tests.caches import empty_caches
 from tests.gate.helpers import confirmation_signed_days_ago, gate_location
 

@@ -8,7 +8,7 @@ from wagtail.models import Site
 
 from hub_site.gate.access import is_confirmed
 from hub_site.gate.cookies import COOKIE_NAME, signed_confirmation
-from hub_site.models import HcpGateSettings
+from hub_site.gate.models import HcpGateSettings
 from tests.gate.helpers import confirmation_signed_days_ago, gate_location
 
 pytestmark = pytest.mark.django_db

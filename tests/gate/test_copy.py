@@ -17,7 +17,7 @@ from wagtail_localize.models import (
 )
 
 from hub_site.demo.gate import SEED_GATE_COPY
-from hub_site.models import GateCopy, HcpGateSettings
+from hub_site.gate.models import GateCopy, HcpGateSettings
 from tests.gate.helpers import gate_location
 from tests.publishing import publish_certified
 
@@ -159,7 +159,7 @@ def copy_form(**changes):
 
 
 def test_editors_change_the_copy_in_the_cms(admin_client, gate_copy):
-    url = reverse("wagtailsnippets_hub_site_gatecopy:edit", args=[gate_copy.pk])
+    url = reverse("wagtailsnippets_hub_gate_gatecopy:edit", args=[gate_copy.pk])
     form = copy_form(statement="Changed in the CMS.", **{"action-publish": "action-publish"})
 
     response = admin_client.post(url, form)
@@ -171,7 +171,7 @@ def test_editors_change_the_copy_in_the_cms(admin_client, gate_copy):
 
 
 def test_a_draft_is_not_shown_until_it_is_published(admin_client, client, gate_copy):
-    url = reverse("wagtailsnippets_hub_site_gatecopy:edit", args=[gate_copy.pk])
+    url = reverse("wagtailsnippets_hub_gate_gatecopy:edit", args=[gate_copy.pk])
     admin_client.post(url, copy_form(statement="Draft wording."))
     admin_client.logout()
 
@@ -182,7 +182,7 @@ def test_a_draft_is_not_shown_until_it_is_published(admin_client, client, gate_c
 
 
 def test_a_second_copy_for_the_same_language_is_refused_with_a_message(admin_client, gate_copy):
-    url = reverse("wagtailsnippets_hub_site_gatecopy:add") + "?locale=en"
+    url = reverse("wagtailsnippets_hub_gate_gatecopy:add") + "?locale=en"
 
     response = admin_client.post(url, copy_form(heading="Another"))
 
@@ -192,7 +192,7 @@ def test_a_second_copy_for_the_same_language_is_refused_with_a_message(admin_cli
 
 
 def test_editors_preview_the_gate_before_publishing(admin_client, gate_copy):
-    url = reverse("wagtailsnippets_hub_site_gatecopy:preview_on_edit", args=[gate_copy.pk])
+    url = reverse("wagtailsnippets_hub_gate_gatecopy:preview_on_edit", args=[gate_copy.pk])
 
     assert admin_client.post(url, copy_form(heading="Preview heading")).json()["is_valid"]
     response = admin_client.get(url)
@@ -203,7 +203,7 @@ def test_editors_preview_the_gate_before_publishing(admin_client, gate_copy):
 
 def test_editors_change_the_confirmation_lifetime_in_the_cms(admin_client):
     site = Site.objects.get(is_default_site=True)
-    url = reverse("wagtailsettings:edit", args=["hub_site", "hcpgatesettings", site.pk])
+    url = reverse("wagtailsettings:edit", args=["hub_gate", "hcpgatesettings", site.pk])
 
     assert admin_client.post(url, {"cookie_lifetime_days": "0"}).status_code == 200
     assert HcpGateSettings.for_site(site).cookie_lifetime_days == 30

@@ -254,9 +254,9 @@ def test_the_checks_name_file_language_and_msgid_of_a_removed_translation(extrac
     extracted_po = extracted[relative_path]
     doctored = polib.pofile(str(PROJECT_DIR / relative_path))
     doctored.find("Skip to main content").msgstr = ""
-    doctored.find("Withdraw my confirmation").flags.append("fuzzy")
-    patient_link = 'If you are a patient or carer, please visit <a href="%(url)s">%(name)s</a>.'
-    doctored.find(patient_link).msgstr = "Si es usted paciente, visite %(nombre)s."
+    doctored.find("Go to the home page").flags.append("fuzzy")
+    submitted = "'%(title)s' has been submitted to %(workflow)s."
+    doctored.find(submitted).msgstr = "«%(titulo)s» se ha enviado a %(workflow)s."
     doctored.remove(doctored.find("Page not found"))
     doctored_path = tmp_path / "django.po"
     doctored.save(str(doctored_path))
@@ -273,12 +273,12 @@ def test_the_checks_name_file_language_and_msgid_of_a_removed_translation(extrac
         f"{relative_path} [es] msgid 'Page not found': not in the catalogue"
     ]
     assert new_problems(untranslated_strings) == [
+        f"{relative_path} [es] msgid 'Go to the home page': fuzzy",
         f"{relative_path} [es] msgid 'Skip to main content': not translated",
-        f"{relative_path} [es] msgid 'Withdraw my confirmation': fuzzy",
     ]
     placeholder_problems = new_problems(mismatched_placeholders)
     assert len(placeholder_problems) == 1
-    assert placeholder_problems[0].startswith(f"{relative_path} [es] msgid {patient_link!r}")
+    assert placeholder_problems[0].startswith(f"{relative_path} [es] msgid {submitted!r}")
     # The shipped .mo still holds what the doctored .po no longer says.
     compiled_path = PROJECT_DIR / relative_path.with_suffix(".mo")
     stale = stale_compiled(relative_path, "es", doctored, compiled_path)

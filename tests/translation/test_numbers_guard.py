@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from home.models import HomePage, StandardPage
 from hub_site.translation.models import NumberCheckConfirmation
-from hub_site.translation.numbers import extract_numbers, numbers_differ
+from hub_site.translation.numbers_guard import extract_numbers, numbers_differ
 from hub_site.workflows import roles
 from tests.publishing import publish_certified
 from tests.translation.helpers import (

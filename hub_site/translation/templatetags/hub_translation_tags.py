@@ -4,8 +4,8 @@ from django.utils.html import format_html
 
 from wagtail.models import Locale, Page
 
-from hub_site.translation.disclosure import has_unedited_machine_text, notice_text
-from hub_site.translation.reader import (
+from hub_site.translation.machine_notice import has_unedited_machine_text, notice_text
+from hub_site.translation.reader_machine_translation import (
     current_reader_translation,
     machine_translation_url,
     menu_languages,

@@ -29,7 +29,7 @@ def create_roles_and_workflows(apps, schema_editor):
 
     groups = {name: Group.objects.get_or_create(name=name)[0] for name in GROUPS}
     # Wagtail's starter data lets "Editors" edit the whole tree from the root; our editors
-    # work on the default language's tree only (granted by roles.sync_roles).
+    # work on the default language's tree only (granted by role_sync.sync_roles).
     GroupPagePermission.objects.filter(group=groups["Editors"]).delete()
     # Wagtail's starter "Moderators" group and its approval workflow are replaced by the
     # editorial roles above.

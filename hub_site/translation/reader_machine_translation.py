@@ -26,7 +26,7 @@ from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.segments.ingest import ingest_segments
 from wagtail_localize.strings import StringValue
 
-from hub_site.i18n.versions import language_versions
+from hub_site.languages.versions import language_versions
 from hub_site.translation.machine import MachineTranslationUnavailable, libretranslate_code
 
 logger = logging.getLogger(__name__)
@@ -126,7 +126,7 @@ def _translate_texts(translator, source_language, target_language, texts):
             Locale(language_code=source_language), Locale(language_code=target_language), strings
         )
         return [translated[string].data for string in strings]
-    except Exception as error:  # noqa: BLE001 - any client failure means "unavailable"
+    except Exception as error:  # any client failure means "unavailable"
         raise MachineTranslationUnavailable(str(error)) from error
 
 
@@ -188,7 +188,7 @@ def translated_page(page, target_language, translator):
         ]
         # The copy is both the original and the translation: ingesting changes it in place.
         ingest_segments(copy, copy, page.locale, page.locale, translated_segments)
-    except Exception as error:  # noqa: BLE001 - a translation that does not fit is unusable
+    except Exception as error:  # a translation that does not fit is unusable
         raise MachineTranslationUnavailable(f"translated text does not fit: {error}") from error
     if fresh:
         cache.set(key, translations, CACHE_SECONDS)

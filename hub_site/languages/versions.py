@@ -21,6 +21,9 @@ from hub_site.gate.redirects import safe_return_url
 # A query parameter holding a return URL on this site (the HCP gate's); switching language
 # switches it too, so the reader lands on the page in the language they chose.
 RETURN_URL_PARAMETER = "next"
+# Context variable a view sets when the page it talks about is not the one it renders (the
+# 404 for a missing translation lists that page's published translations).
+VERSIONS_OF = "language_versions_of"
 
 
 @dataclass(frozen=True)
@@ -148,9 +151,9 @@ def language_versions(request, page=None):
     """
     if request is None:
         return []
-    cached = getattr(request, "_hub_language_versions", None)
+    cached = getattr(request, "hub_language_versions", None)
     if cached is not None:
         return cached
     versions = page_versions(request, page) if page is not None else view_versions(request)
-    request._hub_language_versions = versions
+    request.hub_language_versions = versions
     return versions

@@ -5,8 +5,7 @@ from django.utils import translation
 
 from wagtail.models import Page, Site
 
-from hub_site.i18n.templatetags.hub_i18n import VERSIONS_OF
-from hub_site.i18n.versions import page_for_path, published_translations
+from hub_site.languages.versions import VERSIONS_OF, page_for_path, published_translations
 
 
 def _page_named_by(request):

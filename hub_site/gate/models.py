@@ -1,4 +1,4 @@
-"""Site-wide models: editable site copy and settings live here."""
+"""What editors set for the HCP gate: its words per language, and how long a confirmation lasts."""
 
 from functools import partial
 
@@ -21,7 +21,9 @@ from wagtail.models import (
 )
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from hub_site.cache.memo import RememberedSiteSetting, remembered
+from hub_site.gate.forms import ConfirmForm
+from hub_site.remembered import remembered
+from hub_site.site_settings import RememberedSiteSetting
 
 DEFAULT_COOKIE_LIFETIME_DAYS = 30
 
@@ -168,11 +170,9 @@ class GateCopy(PreviewableMixin, DraftStateMixin, RevisionMixin, TranslatableMix
         return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
     def get_preview_template(self, request, mode_name):
-        return "hub_site/gate.html"
+        return "hub_gate/confirm.html"
 
     def get_preview_context(self, request, mode_name):
-        from hub_site.gate.forms import ConfirmForm
-
         return {
             **super().get_preview_context(request, mode_name),
             "copy": self,

@@ -15,9 +15,9 @@ from django.views.decorators.http import require_safe
 from wagtail import hooks
 from wagtail.models import Page
 
-from hub_site.i18n.versions import published_translations
+from hub_site.languages.versions import published_translations
 from hub_site.translation.machine import MachineTranslationUnavailable
-from hub_site.translation.reader import (
+from hub_site.translation.reader_machine_translation import (
     REQUEST_ATTRIBUTE,
     ReaderMachineTranslation,
     machine_translator,
@@ -33,7 +33,7 @@ def _serve_through_wagtail_hooks(page, shown, request):
 
     The chain holds Wagtail's view restrictions (private and password-protected pages),
     checked against the live page. ``before_serve_page`` hooks are not run: the site's own
-    (hub_site/i18n) refuses a page under another language's prefix, which is what a
+    (hub_site/languages) refuses a page under another language's prefix, which is what a
     machine translation is by design; the request method is limited by the view.
     """
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hub_site.translation.reader_views import machine_translated_page
+from hub_site.translation.reader_machine_translation_views import machine_translated_page
 
 app_name = "hub_translation_reader"
 

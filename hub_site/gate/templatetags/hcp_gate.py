@@ -2,12 +2,12 @@ from django import template
 from django.utils.translation import get_language
 
 from hub_site.gate.cookies import has_valid_confirmation
-from hub_site.models import GateCopy
+from hub_site.gate.models import GateCopy
 
 register = template.Library()
 
 
-@register.inclusion_tag("hub_site/gate_withdraw_link.html", takes_context=True)
+@register.inclusion_tag("hub_gate/withdraw_link.html", takes_context=True)
 def hcp_withdraw_link(context):
     """The footer link to withdraw the reader's confirmation, when there is one."""
     request = context.get("request")

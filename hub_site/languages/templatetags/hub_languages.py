@@ -3,13 +3,9 @@ from django.conf import settings
 
 from wagtail.models import Page
 
-from hub_site.i18n.versions import language_versions
+from hub_site.languages.versions import VERSIONS_OF, language_versions
 
 register = template.Library()
-
-# Context variable a view sets when the page it talks about is not the one it renders (the
-# 404 for a missing translation lists that page's published translations).
-VERSIONS_OF = "language_versions_of"
 
 
 def _versions(context):
@@ -19,13 +15,13 @@ def _versions(context):
     return language_versions(context.get("request"), page)
 
 
-@register.inclusion_tag("hub_i18n/language_switcher.html", takes_context=True)
+@register.inclusion_tag("hub_languages/language_switcher.html", takes_context=True)
 def language_switcher(context):
     """Links to this page in each language it is published in, the current one marked."""
     return {"versions": _versions(context)}
 
 
-@register.inclusion_tag("hub_i18n/hreflang_links.html", takes_context=True)
+@register.inclusion_tag("hub_languages/hreflang_links.html", takes_context=True)
 def hreflang_links(context):
     """``<link rel="alternate" hreflang>`` for each language version, and ``x-default``."""
     versions = _versions(context)

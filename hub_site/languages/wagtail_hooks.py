@@ -3,7 +3,7 @@ from django.http import Http404
 from wagtail import hooks
 
 from articles.models import ArticlePage
-from hub_site.i18n.content_language import active_content_language
+from hub_site.languages.content_language import active_content_language
 
 # Page types a reader is only ever shown in their own language: asked for in a language
 # where no translation is published, they are a 404 (listing the versions that exist)

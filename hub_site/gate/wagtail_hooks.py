@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from hub_site.models import GateCopy
+from hub_site.gate.models import GateCopy
 
 
 class GateCopyViewSet(SnippetViewSet):
