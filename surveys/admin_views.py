@@ -1,9 +1,6 @@
 """Admin views: results of surveys and polls, and their CSV exports."""
 
-from collections import Counter
-
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -15,14 +12,7 @@ from wagtail.models import Locale, Page
 from wagtail.permissions import policy_registry
 
 from surveys import results
-from surveys.models import (
-    PollPage,
-    PollVote,
-    PollVoteTally,
-    SurveyPage,
-    SurveyResponse,
-    SurveyResponseTally,
-)
+from surveys.models import PollPage, SurveyPage
 
 
 def result_pages_for_user(user):
@@ -54,33 +44,9 @@ class ResultsIndexView(WagtailAdminTemplateMixin, TemplateView):
         for page in pages:
             rows.setdefault(page.translation_key, page)
         keys = list(rows)
-        answers = dict(
-            SurveyResponse.objects.filter(survey_key__in=keys)
-            .values_list("survey_key")
-            .annotate(n=Count("pk"))
-        )
-        answers.update(
-            PollVote.objects.filter(poll_key__in=keys)
-            .values_list("poll_key")
-            .annotate(n=Count("pk"))
-        )
         # Responses and votes purged after the retention period still count.
-        purged = Counter(
-            dict(
-                SurveyResponseTally.objects.filter(survey_key__in=keys)
-                .values_list("survey_key")
-                .annotate(n=Sum("responses"))
-            )
-        )
-        purged.update(
-            dict(
-                PollVoteTally.objects.filter(poll_key__in=keys)
-                .values_list("poll_key")
-                .annotate(n=Sum("votes"))
-            )
-        )
-        for key, n in purged.items():
-            answers[key] = answers.get(key, 0) + n
+        answers = results.SurveyAnswers.totals(keys)
+        answers.update(results.PollAnswers.totals(keys))
         context = super().get_context_data(**kwargs)
         context["rows"] = [
             {
@@ -105,9 +71,8 @@ class PageResultsMixin:
             raise PermissionDenied
         self.page = page
         self.is_poll = isinstance(page, PollPage)
-        keys = (
-            results.poll_article_keys(page) if self.is_poll else results.survey_article_keys(page)
-        )
+        self.answers = results.answers_of(page)
+        keys = self.answers.article_keys()
         self.filter_form = results.ResultsFilterForm(
             request.GET, article_choices=results.article_choices(keys, page.locale)
         )
@@ -142,12 +107,12 @@ class ResultsView(PageResultsMixin, WagtailAdminTemplateMixin, TemplateView):
             translations=self.page.get_translations(inclusive=True).select_related("locale"),
         )
         if self.is_poll:
-            rows, total = self.page.results(**results.poll_filters(**self.filters))
+            rows, total = self.page.results(**self.filters)
             context.update(poll_rows=rows, total=total)
         else:
             questions, total = results.survey_results(
                 self.page,
-                results.survey_responses(self.page, **self.filters),
+                self.answers.rows(**self.filters),
                 results.purged_survey_answers(self.page, **self.filters),
             )
             context.update(questions=questions, total=total, shown=results.FREE_TEXT_SHOWN)
@@ -156,6 +121,4 @@ class ResultsView(PageResultsMixin, WagtailAdminTemplateMixin, TemplateView):
 
 class ResultsCsvView(PageResultsMixin, TemplateView):
     def get(self, request, *args, **kwargs):
-        if self.is_poll:
-            return results.poll_csv(self.page, results.poll_votes(self.page, **self.filters))
-        return results.survey_csv(self.page, results.survey_responses(self.page, **self.filters))
+        return self.answers.csv(**self.filters)

@@ -9,15 +9,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django import forms
-from django.db.models import Sum
+from django.db.models import Count, Sum
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page
 
 from surveys.forms import FREE_TEXT_TYPES, LIKERT, LIKERT_LEVELS
 from surveys.models import (
+    PollPage,
     PollVote,
     PollVoteTally,
     SurveyAnswerTally,
@@ -87,24 +89,6 @@ class FreeTextResult:
     total: int = 0
 
 
-def survey_responses(survey, *, locale=None, article_key=None):
-    responses = SurveyResponse.objects.filter(survey_key=survey.translation_key)
-    if locale is not None:
-        responses = responses.filter(locale=locale)
-    if article_key is not None:
-        responses = responses.filter(article_key=article_key)
-    return responses
-
-
-def survey_article_keys(survey):
-    raw = SurveyResponse.objects.filter(survey_key=survey.translation_key)
-    purged = SurveyResponseTally.objects.filter(survey_key=survey.translation_key)
-    return {
-        *raw.values_list("article_key", flat=True).distinct(),
-        *purged.values_list("article_key", flat=True).distinct(),
-    }
-
-
 @dataclass
 class PurgedAnswers:
     """What is left of responses purged after the retention period (surveys/retention.py)."""
@@ -114,16 +98,17 @@ class PurgedAnswers:
 
 
 def purged_survey_answers(survey, *, locale=None, article_key=None):
-    filters = {
-        "survey_key": survey.translation_key,
-        **SurveyResponseTally.filters_for(locale, article_key),
-    }
     tallies = (
-        SurveyAnswerTally.objects.filter(**filters)
+        SurveyAnswerTally.objects.filter(survey_key=survey.translation_key)
+        .narrowed(locale, article_key)
         .values_list("question", "answer")
         .annotate(n=Sum("answers"))
     )
-    responses = SurveyResponseTally.objects.filter(**filters).aggregate(n=Sum("responses"))
+    responses = (
+        SurveyResponseTally.objects.filter(survey_key=survey.translation_key)
+        .narrowed(locale, article_key)
+        .aggregate(n=Sum("responses"))
+    )
     return PurgedAnswers(
         responses=responses["n"] or 0,
         answers=Counter({(question, answer): n for question, answer, n in tallies}),
@@ -181,37 +166,7 @@ def survey_results(survey, responses, purged=None):
     return results, total
 
 
-# Polls
-
-
-def poll_votes(poll, *, locale=None, article_key=None):
-    votes = PollVote.objects.filter(poll_key=poll.translation_key)
-    if locale is not None:
-        votes = votes.filter(locale=locale)
-    if article_key is not None:
-        votes = votes.filter(article__translation_key=article_key)
-    return votes
-
-
-def poll_article_keys(poll):
-    raw = PollVote.objects.filter(poll_key=poll.translation_key, article__isnull=False)
-    purged = PollVoteTally.objects.filter(poll_key=poll.translation_key, article_key__isnull=False)
-    return {
-        *raw.values_list("article__translation_key", flat=True).distinct(),
-        *purged.values_list("article_key", flat=True).distinct(),
-    }
-
-
-def poll_filters(locale=None, article_key=None):
-    filters = {}
-    if locale is not None:
-        filters["locale"] = locale
-    if article_key is not None:
-        filters["article__translation_key"] = article_key
-    return filters
-
-
-# CSV export
+# Stored answers of either kind, and their CSV export
 
 
 def _cell(value):
@@ -232,48 +187,99 @@ def csv_response(filename, header, rows):
     return response
 
 
-def _filename(page, what):
-    return f"{page.slug}-{what}-{timezone.now():%Y-%m-%d}.csv"
+class Answers:
+    """A survey's or a poll's stored answers, over every language version of it; those
+    purged after the retention period are counted in tallies (surveys/retention.py)."""
 
+    # The answers, their tallies, the field of the page's translation key on both, and
+    # what one answer is: the tally's count field, and the CSV's name.
+    model = tally = page_key = counted = None
+    # The field of when an answer was given, and its CSV header.
+    answered_at = answered_at_header = None
+    related = ("article", "locale")
 
-def survey_csv(survey, responses):
-    questions = list(survey.get_form_fields())
-    header = [
-        str(_("Submitted at")),
-        str(_("Language")),
-        str(_("Article")),
-        *[q.label for q in questions],
-        str(_("Read in (machine translation)")),
-    ]
-    rows = (
-        [
-            response.submit_time.isoformat(),
-            response.locale.language_code,
-            response.article.title if response.article else "",
-            *[response.form_data.get(q.clean_name) for q in questions],
-            response.reader_language,
+    def __init__(self, page):
+        self.page = page
+
+    @classmethod
+    def totals(cls, page_keys):
+        """{translation key: answers, purged ones included} of the pages ``page_keys``."""
+        of_pages = {f"{cls.page_key}__in": page_keys}
+        raw = cls.model.objects.filter(**of_pages).values_list(cls.page_key)
+        purged = cls.tally.objects.filter(**of_pages).values_list(cls.page_key)
+        totals = Counter(dict(raw.annotate(n=Count("pk"))))
+        totals.update(dict(purged.annotate(n=Sum(cls.counted))))
+        return totals
+
+    def rows(self, *, locale=None, article_key=None):
+        return self.model.objects.filter(**{self.page_key: self.page.translation_key}).narrowed(
+            locale, article_key
+        )
+
+    def article_keys(self):
+        """The translation keys of the articles answers were given on."""
+        of_page = {self.page_key: self.page.translation_key}
+        raw = self.model.objects.filter(**of_page)
+        purged = self.tally.objects.filter(**of_page)
+        return {
+            *raw.values_list(self.model.article_key_lookup, flat=True).distinct(),
+            *purged.values_list(self.tally.article_key_lookup, flat=True).distinct(),
+        }
+
+    def answer_header(self):
+        raise NotImplementedError
+
+    def answer_cells(self, row):
+        raise NotImplementedError
+
+    def csv(self, **filters):
+        header = [
+            str(self.answered_at_header),
+            str(_("Language")),
+            str(_("Article")),
+            *self.answer_header(),
+            str(_("Read in (machine translation)")),
         ]
-        for response in responses.select_related("article", "locale").order_by("submit_time")
-    )
-    return csv_response(_filename(survey, "responses"), header, rows)
+        rows = (
+            [
+                getattr(row, self.answered_at).isoformat(),
+                row.locale.language_code,
+                row.article.title if row.article else "",
+                *self.answer_cells(row),
+                row.reader_language,
+            ]
+            for row in self.rows(**filters).select_related(*self.related).order_by(self.answered_at)
+        )
+        filename = f"{self.page.slug}-{self.counted}-{timezone.now():%Y-%m-%d}.csv"
+        return csv_response(filename, header, rows)
 
 
-def poll_csv(poll, votes):
-    header = [
-        str(_("Voted at")),
-        str(_("Language")),
-        str(_("Article")),
-        str(_("Answer")),
-        str(_("Read in (machine translation)")),
-    ]
-    rows = (
-        [
-            vote.created_at.isoformat(),
-            vote.locale.language_code,
-            vote.article.title if vote.article else "",
-            vote.choice.label,
-            vote.reader_language,
-        ]
-        for vote in votes.select_related("article", "locale", "choice").order_by("created_at")
-    )
-    return csv_response(_filename(poll, "votes"), header, rows)
+class SurveyAnswers(Answers):
+    model, tally, page_key, counted = SurveyResponse, SurveyResponseTally, "survey_key", "responses"
+    answered_at, answered_at_header = "submit_time", _("Submitted at")
+
+    @cached_property
+    def questions(self):
+        return list(self.page.get_form_fields())
+
+    def answer_header(self):
+        return [question.label for question in self.questions]
+
+    def answer_cells(self, row):
+        return [row.form_data.get(question.clean_name) for question in self.questions]
+
+
+class PollAnswers(Answers):
+    model, tally, page_key, counted = PollVote, PollVoteTally, "poll_key", "votes"
+    answered_at, answered_at_header = "created_at", _("Voted at")
+    related = (*Answers.related, "choice")
+
+    def answer_header(self):
+        return [str(_("Answer"))]
+
+    def answer_cells(self, row):
+        return [row.choice.label]
+
+
+def answers_of(page):
+    return PollAnswers(page) if isinstance(page, PollPage) else SurveyAnswers(page)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import register_setting
 
-from hub_site.cache.memo import RememberedSiteSetting
+from hub_site.site_settings import RememberedSiteSetting
 
 
 def default_expiry():

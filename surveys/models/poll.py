@@ -12,7 +12,11 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .page_fields import PAGE_TRANSLATABLE_FIELDS
+from hub_site.translation.fields import PAGE_TRANSLATABLE_FIELDS
+from surveys.poll_flow import PollFlow
+
+from .answer_record import AnswerRecord
+from .tallies import PollVoteTally
 
 MIN_CHOICES = 2
 MAX_CHOICES = 8
@@ -111,21 +115,14 @@ class PollPage(Page):
             return True
         return has_voted and self.results_shown == self.RESULTS_AFTER_VOTE
 
-    def vote_counts(self, locale=None, article__translation_key=None):
+    def vote_counts(self, locale=None, article_key=None):
         """Votes per choice translation key, over every language version of this poll.
 
         Votes purged after the retention period count through their tallies; one query.
         """
-        from .tallies import PollVoteTally
-
-        raw = PollVote.objects.filter(poll_key=self.translation_key)
-        if locale is not None:
-            raw = raw.filter(locale=locale)
-        if article__translation_key is not None:
-            raw = raw.filter(article__translation_key=article__translation_key)
-        purged = PollVoteTally.objects.filter(
-            poll_key=self.translation_key,
-            **PollVoteTally.filters_for(locale, article__translation_key),
+        raw = PollVote.objects.filter(poll_key=self.translation_key).narrowed(locale, article_key)
+        purged = PollVoteTally.objects.filter(poll_key=self.translation_key).narrowed(
+            locale, article_key
         )
         rows = (
             raw.values_list("choice__translation_key")
@@ -147,15 +144,27 @@ class PollPage(Page):
         ]
         return rows, total
 
-    def serve(self, request, *args, **kwargs):
-        from surveys.views import serve_poll
+    def has_vote_from(self, respondent):
+        """Whether ``respondent`` voted in this poll, in any language."""
+        votes = PollVote.objects.filter(poll_key=self.translation_key, respondent=respondent)
+        return votes.exists()
 
-        return serve_poll(request, self)
+    def add_vote(self, choice, *, article, respondent, reader_language):
+        return PollVote.objects.create(
+            poll=self,
+            poll_key=self.translation_key,
+            choice=choice,
+            article=article,
+            locale_id=self.locale_id,
+            respondent=respondent,
+            reader_language=reader_language,
+        )
+
+    def serve(self, request, *args, **kwargs):
+        return PollFlow(self).serve(request)
 
     def serve_preview(self, request, mode_name):
-        from surveys.views import render_poll
-
-        return render_poll(request, self)
+        return PollFlow(self).render(request)
 
 
 class PollResult:
@@ -165,7 +174,7 @@ class PollResult:
         self.percent = round(100 * votes / total) if total else 0
 
 
-class PollVote(models.Model):
+class PollVote(AnswerRecord):
     """One reader's vote. Each vote is its own row, so counts stay exact under load."""
 
     poll = models.ForeignKey(
@@ -175,21 +184,6 @@ class PollVote(models.Model):
     choice = models.ForeignKey(
         PollChoice, verbose_name=_("choice"), on_delete=models.CASCADE, related_name="votes"
     )
-    article = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("article"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    locale = models.ForeignKey(
-        "wagtailcore.Locale", verbose_name=_("language"), on_delete=models.PROTECT, related_name="+"
-    )
-    respondent = models.CharField(_("respondent"), max_length=64)
-    # The language of the machine translation the reader voted on (hub_site/translation/
-    # reader.py); blank when they read the page's own language.
-    reader_language = models.CharField(_("read in"), max_length=16, blank=True)
     created_at = models.DateTimeField(_("voted at"), auto_now_add=True)
 
     class Meta:

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import PageChooserPanel
 from wagtail.contrib.settings.models import register_setting
 
-from hub_site.cache.memo import RememberedSiteSetting
+from hub_site.site_settings import RememberedSiteSetting
 
 
 @register_setting(icon="form")

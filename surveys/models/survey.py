@@ -15,9 +15,12 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from hub_site.translation.fields import PAGE_TRANSLATABLE_FIELDS
+from surveys.answer_flow import OPEN, THANKS
 from surveys.forms import LIKERT, SurveyFormBuilder
+from surveys.survey_flow import SurveyFlow
 
-from .page_fields import PAGE_TRANSLATABLE_FIELDS
+from .answer_record import AnswerRecord
 
 # Names the survey form posts besides the questions.
 RESERVED_FIELD_NAMES = {"article", "csrfmiddlewaretoken"}
@@ -116,18 +119,34 @@ class SurveyPage(FormMixin, Page):
             ("response_reader_language", _("Read in (machine translation)")),
         ]
 
-    def serve(self, request, *args, **kwargs):
-        from surveys.views import serve_survey
+    def has_response_from(self, respondent, article):
+        """Whether ``respondent`` answered this survey, in any language, on ``article``."""
+        return SurveyResponse.objects.filter(
+            survey_key=self.translation_key,
+            article_key=article.translation_key if article else None,
+            respondent=respondent,
+        ).exists()
 
-        return serve_survey(request, self)
+    def add_response(self, answers, *, article, respondent, reader_language):
+        return SurveyResponse.objects.create(
+            page=self,
+            form_data=answers,
+            article=article,
+            locale_id=self.locale_id,
+            survey_key=self.translation_key,
+            article_key=article.translation_key if article else None,
+            respondent=respondent,
+            reader_language=reader_language,
+        )
+
+    def serve(self, request, *args, **kwargs):
+        return SurveyFlow(self).serve(request)
 
     def serve_preview(self, request, mode_name):
-        from surveys.views import OPEN, THANKS, render_survey
-
-        return render_survey(request, self, state=THANKS if mode_name == "landing" else OPEN)
+        return SurveyFlow(self).render(request, state=THANKS if mode_name == "landing" else OPEN)
 
 
-class SurveyResponse(AbstractFormSubmission):
+class SurveyResponse(AnswerRecord, AbstractFormSubmission):
     """One reader's answers to a survey, on one article, in one language.
 
     ``survey_key`` and ``article_key`` are the translation keys of the survey and the
@@ -135,23 +154,11 @@ class SurveyResponse(AbstractFormSubmission):
     survives the article being deleted (``article`` is then emptied).
     """
 
-    article = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("article"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    locale = models.ForeignKey(
-        "wagtailcore.Locale", verbose_name=_("language"), on_delete=models.PROTECT, related_name="+"
-    )
     survey_key = models.UUIDField(_("survey translation key"), db_index=True)
     article_key = models.UUIDField(_("article translation key"), null=True, blank=True)
-    respondent = models.CharField(_("respondent"), max_length=64)
-    # The language of the machine translation the reader answered on (hub_site/translation/
-    # reader.py); blank when they read the page's own language.
-    reader_language = models.CharField(_("read in"), max_length=16, blank=True)
+
+    # Results by article read the key kept here: a deleted article's answers still count.
+    article_key_lookup = "article_key"
 
     class Meta(AbstractFormSubmission.Meta):
         verbose_name = _("survey response")

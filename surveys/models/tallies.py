@@ -9,6 +9,8 @@ the filters the results screens offer. Free-text answers keep only how many ther
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .results_queryset import ResultsQuerySet
+
 
 class TallyBase(models.Model):
     article_key = models.UUIDField(_("article translation key"), null=True, blank=True)
@@ -17,18 +19,11 @@ class TallyBase(models.Model):
     )
     month = models.DateField(_("month"), help_text=_("The first day of the month answered in."))
 
+    objects = ResultsQuerySet.as_manager()
+    article_key_lookup = "article_key"
+
     class Meta:
         abstract = True
-
-    @staticmethod
-    def filters_for(locale=None, article_key=None):
-        """The results screens' filters (language, article key) as filters on a tally."""
-        filters = {}
-        if locale is not None:
-            filters["locale"] = locale
-        if article_key is not None:
-            filters["article_key"] = article_key
-        return filters
 
 
 class SurveyResponseTally(TallyBase):

@@ -9,11 +9,12 @@ from django import template
 from django.db.models import Q
 from django.utils import timezone
 
-from hub_site.i18n.content_language import active_content_language
+from hub_site.languages.content_language import active_content_language
 from hub_site.public_pages import public
 from hub_site.shown import shown_list
 from surveys.models import PollPage, SurveySettings
-from surveys.views import poll_context, survey_context
+from surveys.poll_flow import PollFlow
+from surveys.survey_flow import SurveyFlow
 
 register = template.Library()
 
@@ -24,8 +25,8 @@ def _localized_live(page, article):
 
     Its language must be the article's: answers are validated against it. Usually the
     reader's language is the article's; on a reader's machine translation of the article
-    (hub_site/translation/reader.py) it is not. The article's locale id says which language
-    that is, so choosing the page costs no query for the locale.
+    (hub_site/translation/reader_machine_translation.py) it is not. The article's locale
+    id says which language that is, so choosing the page costs no query for the locale.
     """
     if page is None:
         return None
@@ -56,7 +57,7 @@ def feedback_survey(context, article):
     survey = feedback_survey_for(article, request)
     if survey is None:
         return {"survey": None}
-    return survey_context(request, survey, article)
+    return SurveyFlow(survey).context(request, article)
 
 
 @register.inclusion_tag("surveys/tags/poll_card.html", takes_context=True)
@@ -65,7 +66,7 @@ def poll_card(context, poll, article=None):
     poll = _localized_live(poll, article)
     if poll is None:
         return {"poll": None}
-    return poll_context(request, poll, article)
+    return PollFlow(poll).context(request, article)
 
 
 def latest_open_poll_for(language_code):
@@ -88,4 +89,4 @@ def latest_open_poll(context):
     poll = latest_open_poll_for(active_content_language())
     if poll is None:
         return {"poll": None}
-    return poll_context(request, poll, None)
+    return PollFlow(poll).context(request, None)

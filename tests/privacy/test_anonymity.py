@@ -8,7 +8,7 @@ from django.db import models
 from django.test import RequestFactory
 from django.utils import timezone
 
-from surveys import readers
+from hub_site.security.ratelimit import address_key
 from surveys.models import PollVote, SurveyResponse
 
 PERSONAL_FIELD_HINTS = ("email", "mail", "ip", "address", "user", "name", "session")
@@ -31,7 +31,7 @@ def test_responses_and_votes_have_no_personal_fields(model):
 def test_the_address_hash_is_salted_and_changes_every_day():
     request = RequestFactory().get("/", REMOTE_ADDR="192.0.2.41")
     today = timezone.now().date()
-    first = readers._address_key(request)
+    first = address_key(request)
     assert "192.0.2.41" not in first and len(first) == 64
-    assert readers._address_key(request, today) == first
-    assert readers._address_key(request, today + timedelta(days=1)) != first
+    assert address_key(request, today) == first
+    assert address_key(request, today + timedelta(days=1)) != first

@@ -38,7 +38,7 @@ def objects(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def machine_translator(settings):  # noqa: F811 - pytest-django's fixture, not the module
+def machine_translator(settings):  # pytest-django's fixture, not the module
     settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = DUMMY_TRANSLATOR
 
 

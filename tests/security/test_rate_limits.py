@@ -56,13 +56,11 @@ def test_the_limit_page_is_translated(client, settings, db):
 
 
 @pytest.mark.django_db
-def test_poll_votes_keep_the_surveys_own_limit(hcp_client, demo):
-    from surveys import readers
-
+def test_poll_votes_are_limited_per_address(hcp_client, settings, demo):
+    limit, _window = settings.PUBLIC_POST_RATE_LIMITS["surveys_and_polls"]
     poll = live_page("pollpage")
     responses = [
-        hcp_client.post(poll.url, {"choice": "not-a-choice"})
-        for _attempt in range(readers.RATE_LIMIT + 1)
+        hcp_client.post(poll.url, {"choice": "not-a-choice"}) for _attempt in range(limit + 1)
     ]
 
     assert {response.status_code for response in responses[:-1]} == {400}

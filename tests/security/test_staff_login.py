@@ -5,7 +5,7 @@ from axes.models import AccessAttempt
 
 from django.contrib.auth import get_user_model
 
-PASSWORD = "a-correct-horse-battery-staple"  # noqa: S105
+PASSWORD = "a-correct-horse-battery-staple"
 
 
 @pytest.fixture

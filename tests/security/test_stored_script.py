@@ -25,7 +25,7 @@ from wagtail_localize.models import StringSegment
 
 from articles.models import ArticlePage
 from hub_site.gate.cookies import COOKIE_NAME, signed_confirmation
-from hub_site.models import GateCopy
+from hub_site.gate.models import GateCopy
 from surveys.models import PollChoice, PollPage, SurveyFormField, SurveyPage
 from tests.articles.factories import create_index, create_topic
 from tests.publishing import publish_certified

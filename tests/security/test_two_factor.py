@@ -6,7 +6,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from django.contrib.auth import get_user_model
 
-PASSWORD = "a-correct-horse-battery-staple"  # noqa: S105
+PASSWORD = "a-correct-horse-battery-staple"
 LOGIN = "/admin/2fa/account/login/"
 
 

@@ -4,6 +4,8 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.utils import translation
 
+from surveys.notices import reader_notice
+
 # The clean names of the seed survey's four statements and its comment box.
 STATEMENT_NAMES = [
     "the_content_was_clear_and_easy_to_understand",
@@ -34,7 +36,7 @@ def render_tags(source, client=None, language="en", **context):
             Context({"request": request, **context})
         )
     # What ReaderCookieMiddleware would send back: a notice shown is gone next time.
-    notice = getattr(request, "_reader_notice", None)
-    if client is not None and notice is not None and notice.changed and notice.target is None:
+    notice = reader_notice(request)
+    if client is not None and notice.changed and notice.target is None:
         del client.cookies[settings.READER_NOTICE_COOKIE_NAME]
     return html

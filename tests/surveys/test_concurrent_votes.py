@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import connection, connections
 
 from surveys.models import PollVote
-from surveys.reader_cookie import ReaderState
+from surveys.reader_identity import ReaderState
 
 READERS = 24
 

@@ -1,6 +1,6 @@
-"""The reader's cookies (surveys/reader_cookie.py): who answered, signed, without a session row,
-and their one-off notice in a short-lived cookie of its own; tampered or expired cookies count
-as a new reader, or as no notice."""
+"""The reader's cookies (surveys/reader_identity.py, surveys/notices.py): who answered,
+signed, without a session row, and their one-off notice in a short-lived cookie of its own;
+tampered or expired cookies count as a new reader, or as no notice."""
 
 import time
 
@@ -12,7 +12,8 @@ from django.core import signing
 from django.test import Client
 
 from surveys.models import PollVote
-from surveys.reader_cookie import NOTICE_MAX_AGE, ReaderNotice, ReaderState, state_from_cookie
+from surveys.notices import NOTICE_MAX_AGE, ReaderNotice
+from surveys.reader_identity import ReaderState, state_from_cookie
 
 from .test_polls import choice_id
 

@@ -1,4 +1,4 @@
-"""A reader's own parts of a shared page (surveys/reader_parts.py, hub_site/templatetags/
+"""A reader's own parts of a shared page (surveys/views.py, hub_site/templatetags/
 reader_parts.py, hub_site/cache/edge_includes.py).
 
 A page rendered for a reader without a reader cookie marks its poll and survey with nginx
@@ -21,7 +21,8 @@ from wagtail.models import PageViewRestriction
 from hub_site.demo.surveys import feature_poll_on_article
 from hub_site.gate.cookies import COOKIE_NAME, signed_confirmation
 from surveys.models import PollPage
-from surveys.reader_cookie import ReaderNotice, ReaderState
+from surveys.notices import ReaderNotice
+from surveys.reader_identity import ReaderState
 
 from .conftest import add_article
 from .helpers import answers

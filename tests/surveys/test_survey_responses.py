@@ -5,7 +5,7 @@ import pytest
 from django.conf import settings
 
 from surveys.models import SurveyResponse
-from surveys.reader_cookie import state_from_cookie
+from surveys.reader_identity import state_from_cookie
 from tests.publishing import publish_certified
 
 from .conftest import add_article

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from surveys.models import SurveyFormField, SurveyPage, SurveySettings
-from surveys.reader_cookie import ReaderState
+from surveys.reader_identity import ReaderState
 from tests.publishing import publish_certified
 
 from .conftest import add_article, add_page
