@@ -8,16 +8,21 @@ failure is logged once as an error, and the recovery once when Redis answers aga
 """
 
 import logging
+import re
 import threading
 
+import redis
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from django.utils.functional import cached_property
 
 logger = logging.getLogger(__name__)
 UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+# OPTIONS that Django's client takes for itself; the others are redis-py's connection options.
+DJANGO_CLIENT_OPTIONS = frozenset({"serializer", "pool_class", "parser_class"})
 
 
 class ReusedRedisCacheClient(RedisCacheClient):
@@ -40,9 +45,25 @@ class ReusedRedisCacheClient(RedisCacheClient):
 class FaultTolerantRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
+        # Django's RedisCache builds its client from this attribute; it has no public option
+        # for the client class (its OPTIONS name the pool, parser and serializer only).
         self._class = ReusedRedisCacheClient
         self._down = False
         self._state_lock = threading.Lock()
+        # As Django reads LOCATION: the first server is the one written to.
+        servers = re.split("[;,]", server) if isinstance(server, str) else server
+        self.primary_url = servers[0]
+        options = params.get("OPTIONS") or {}
+        self.connection_options = {
+            name: value for name, value in options.items() if name not in DJANGO_CLIENT_OPTIONS
+        }
+
+    @cached_property
+    def primary_client(self):
+        """A redis-py client of the server Django writes to, for what the cache API has no
+        call for: publish and subscribe (hub_site.cache.generation). Made from LOCATION and
+        OPTIONS: Django's RedisCache gives no public access to its own clients."""
+        return redis.Redis.from_url(self.primary_url, **self.connection_options)
 
     def _failed(self, error):
         with self._state_lock:

@@ -26,6 +26,8 @@ from django.views.defaults import server_error as default_server_error
 logger = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 30
 DATABASE_ERRORS = (OperationalError, InterfaceError)
+# Set on a request answered 503 here: the outage was logged once already.
+ANSWERED_ATTRIBUTE = "hub_outage_answered"
 
 
 class _Outage:
@@ -85,7 +87,17 @@ def server_error(request):
     if exception is None:
         return default_server_error(request)
     outage.begin(exception)
-    response = service_unavailable()
-    # Logged once above; keep django.request from logging a traceback per request.
-    response._has_been_logged = True
-    return response
+    setattr(request, ANSWERED_ATTRIBUTE, True)
+    return service_unavailable()
+
+
+class AnsweredOutageFilter(logging.Filter):
+    """Keep django.request from logging a traceback for each request answered 503 here
+    (its records carry the request, as Django documents): the outage is logged once."""
+
+    def filter(self, record):
+        return not getattr(getattr(record, "request", None), ANSWERED_ATTRIBUTE, False)
+
+
+# Django logs the response once the handler has returned it: this module is imported by then.
+logging.getLogger("django.request").addFilter(AnsweredOutageFilter())

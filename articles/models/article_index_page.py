@@ -6,14 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import TranslatableField
 
 from articles.models.article_page import ArticlePage
 from articles.models.topic import Topic
-from hub_site.cache import memo
-from hub_site.cache.memo import remembered
 from hub_site.pagination import paginate
+from hub_site.remembered import remembered
 from hub_site.shown import shown_list
+from hub_site.translation.fields import PAGE_TRANSLATABLE_FIELDS
 
 
 class ArticleIndexPage(Page):
@@ -27,11 +27,7 @@ class ArticleIndexPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        SynchronizedField("show_in_menus"),
+        *PAGE_TRANSLATABLE_FIELDS,
         TranslatableField("intro"),
     ]
 
@@ -47,21 +43,20 @@ class ArticleIndexPage(Page):
     def route(self, request, path_components):
         """An article is found with what its page shows in one query, not Wagtail's two
         (the page, then its specific fields) plus one for each related object; and that
-        once per content generation in each process (hub_site.cache.memo): publishing,
-        unpublishing, moving or deleting any page starts a new one."""
+        once per content generation in each process while the caching layer keeps reads
+        (hub_site.remembered): publishing, unpublishing, moving or deleting any page starts
+        a new one."""
         if len(path_components) == 1:
             try:
                 article = remembered(
                     request,
                     ("article", self.pk, path_components[0]),
                     partial(self.live_child_article, path_components[0]),
-                    store=memo.routes,
+                    one_of_many=True,
                 )
             except ArticlePage.DoesNotExist:
                 article = None
             if article is not None:
-                # As Wagtail's own route does: the article's parent is this page.
-                article._cached_parent_obj = self
                 return article.route(request, [])
         return super().route(request, path_components)
 

@@ -20,6 +20,7 @@ from articles import renditions
 from articles.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock, ReferencesBlock
 from hub_site.public_pages import public
 from hub_site.shown import shown_list
+from hub_site.translation.fields import PAGE_TRANSLATABLE_FIELDS
 
 RELATED_ARTICLES_LIMIT = 4
 
@@ -142,11 +143,7 @@ class ArticlePage(Page):
     ]
 
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        SynchronizedField("show_in_menus"),
+        *PAGE_TRANSLATABLE_FIELDS,
         SynchronizedField("date"),
         TranslatableField("learning_objective"),
         TranslatableField("summary"),

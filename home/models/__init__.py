@@ -1,4 +1,4 @@
-"""Home app models, one module per page type (see DESIGN.md, "Models files stay small")."""
+"""Home app models, one module per page type, so that no models file grows large."""
 
 from .funders import FunderIndexPage, FunderPage, FundingType, SponsorshipLevel
 from .home_page import HomePage

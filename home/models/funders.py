@@ -18,8 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from articles import renditions
 from hub_site.public_pages import public
-
-from .translation import PAGE_TRANSLATABLE_FIELDS
+from hub_site.translation.fields import SAME_SLUG_PAGE_FIELDS
 
 
 class SponsorshipLevel(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
@@ -154,7 +153,7 @@ class FunderPage(Page):
     ]
     search_fields = [*Page.search_fields, index.SearchField("short_description")]
     translatable_fields = [
-        *PAGE_TRANSLATABLE_FIELDS,
+        *SAME_SLUG_PAGE_FIELDS,
         SynchronizedField("funding_type"),
         # Translating a funder translates its level snippet too, so the level's name is
         # shown in the reader's language.
@@ -226,7 +225,7 @@ class FunderIndexPage(Page):
     intro = RichTextField(_("intro"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("intro")]
+    translatable_fields = [*SAME_SLUG_PAGE_FIELDS, TranslatableField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.FunderPage"]

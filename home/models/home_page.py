@@ -9,9 +9,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub_site.public_pages import public
 from hub_site.shown import shown_list
+from hub_site.translation.fields import SAME_SLUG_PAGE_FIELDS
 
 from .funders import FunderIndexPage, FunderPage, group_funders
-from .translation import PAGE_TRANSLATABLE_FIELDS
 
 
 class HomePage(Page):
@@ -62,7 +62,7 @@ class HomePage(Page):
         ),
     ]
     translatable_fields = [
-        *PAGE_TRANSLATABLE_FIELDS,
+        *SAME_SLUG_PAGE_FIELDS,
         TranslatableField("intro"),
         TranslatableField("support_heading"),
         TranslatableField("support_text"),
@@ -95,7 +95,6 @@ class HomePage(Page):
                 section = self.get_children().get(slug=path_components[0])
             except Page.DoesNotExist as error:
                 raise Http404 from error
-            section._cached_parent_obj = self
             return section.get_specific(deferred=True).route(request, path_components[1:])
         return super().route(request, path_components)
 

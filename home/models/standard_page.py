@@ -7,7 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .translation import PAGE_TRANSLATABLE_FIELDS
+from hub_site.translation.fields import SAME_SLUG_PAGE_FIELDS
 
 
 class StandardPage(Page):
@@ -28,7 +28,7 @@ class StandardPage(Page):
     settings_panels = [FieldPanel("open_to_public"), *Page.settings_panels]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     translatable_fields = [
-        *PAGE_TRANSLATABLE_FIELDS,
+        *SAME_SLUG_PAGE_FIELDS,
         TranslatableField("intro"),
         TranslatableField("body"),
         SynchronizedField("open_to_public"),

@@ -16,8 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.forms import SupportForm
 from hub_site.security.ratelimit import over_limit, too_many_requests
-
-from .translation import PAGE_TRANSLATABLE_FIELDS
+from hub_site.translation.fields import SAME_SLUG_PAGE_FIELDS
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +46,7 @@ class SupportPage(AbstractEmailForm):
         ),
     ]
     translatable_fields = [
-        *PAGE_TRANSLATABLE_FIELDS,
+        *SAME_SLUG_PAGE_FIELDS,
         TranslatableField("intro"),
         TranslatableField("thank_you_text"),
         SynchronizedField("to_address"),

@@ -7,8 +7,11 @@ class HubCacheConfig(AppConfig):
     verbose_name = "Page caching"
 
     def ready(self):
-        from hub_site.cache import dependencies, edge_policy, invalidation
+        from hub_site import remembered
+        from hub_site.cache import dependencies, edge_policy, invalidation, memo
 
         dependencies.connect()
         invalidation.connect()
         edge_policy.connect()
+        # Settings, the gate's copy and routed articles are read once per content generation.
+        remembered.remember_with(memo.remembered)

@@ -5,7 +5,7 @@ are theirs (their vote and its results, their answer to a survey) differ from ev
 else's. Rather than render every page afresh for them, nginx takes the copy every reader
 shares and replaces those parts, marked in it with Server Side Includes commands
 (``hub_site/templatetags/reader_parts.py``), with a small fragment rendered for the reader
-alone (``surveys.reader_parts``). When that copy is missing, nginx asks the app for the page
+alone (``surveys.views``). When that copy is missing, nginx asks the app for the page
 with the request header ``X-Hub-Edge-Includes: 1``; the page must then be rendered as the
 copy anyone may be given, as if the reader had no reader cookie, so that it is marked
 ``public`` and may be stored and shared.

@@ -84,7 +84,7 @@ def pass_for(request, response=None):
 
 def holds_the_right_pass(request):
     """Whether the reader's pass needs no change (always, without an edge): the page cache's
-    front (hub_site/cache/wsgi.py) answers only them, and leaves the others to the
+    front (hub_site/cache/front.py) answers only them, and leaves the others to the
     middleware."""
     if not settings.EDGE_POLICY_URLS:
         return True

@@ -33,7 +33,7 @@ from django.db.models.signals import post_save
 from wagtail.models import Site
 
 from hub_site.cache import edge_pass
-from hub_site.models import DEFAULT_COOKIE_LIFETIME_DAYS, HcpGateSettings
+from hub_site.gate.models import DEFAULT_COOKIE_LIFETIME_DAYS, HcpGateSettings
 from hub_site.queue import retry_later
 
 logger = logging.getLogger(__name__)

@@ -24,8 +24,11 @@ import os
 import threading
 import time
 
+from redis.exceptions import RedisError
+
 from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
-from django.core.cache.backends.redis import RedisCache
+
+from hub_site.cache_backends import FaultTolerantRedisCache
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +40,8 @@ TRUST_SECONDS = 1.0
 # its connection failed.
 LISTEN_SECONDS = 5.0
 RETRY_SECONDS = 1.0
+# Where a request keeps the (generation, sequence) it started under.
+REQUEST_ATTRIBUTE = "hub_content_generation"
 
 
 def read():
@@ -70,8 +75,8 @@ def advance():
     """Note a retirement: per-process copies are dropped, here at once and in other
     processes on the announcement."""
     _incr(SEQUENCE_KEY)
-    _watch.forget()
-    _watch.announce()
+    watch.forget()
+    watch.announce()
 
 
 def fresh_sequence():
@@ -84,38 +89,46 @@ def started():
     unreachable."""
     _start(GENERATION_KEY)
     _start(SEQUENCE_KEY)
-    return _watch.current()
+    return watch.current()
 
 
 def current():
-    return _watch.current()[0]
+    return watch.current()[0]
 
 
-def _for_request(request):
-    try:
-        return request._content_generation
-    except AttributeError:
-        values = _watch.current()
-        request._content_generation = values if all(values) else started()
-        return request._content_generation
+def values_for_request(request):
+    """(generation, sequence), read once per request (started if the cache has none)."""
+    values = getattr(request, REQUEST_ATTRIBUTE, None)
+    if values is None:
+        values = watch.current()
+        if not all(values):
+            values = started()
+        setattr(request, REQUEST_ATTRIBUTE, values)
+    return values
+
+
+def keep_for_request(request, values):
+    """Have ``request`` read ``values`` (generation, sequence), as read for it already (by
+    the WSGI front, hub_site.cache.front)."""
+    setattr(request, REQUEST_ATTRIBUTE, values)
 
 
 def for_request(request):
     """The generation, read once per request (and started if the cache has none): all a
     request keeps is kept under the generation it started with. 0: the cache is
     unreachable."""
-    return _for_request(request)[0]
+    return values_for_request(request)[0]
 
 
 def sequence_for_request(request):
     """The sequence this request started under (read with the generation); 0: the cache
     is unreachable."""
-    return _for_request(request)[1]
+    return values_for_request(request)[1]
 
 
 def forget():
     """Read the generation afresh next time (tests, after emptying the cache)."""
-    _watch.forget()
+    watch.forget()
 
 
 class GenerationWatch:
@@ -132,7 +145,7 @@ class GenerationWatch:
         value = self._value
         if value is not None and time.monotonic() - self._read_at < TRUST_SECONDS:
             return value
-        if not self._watching():
+        if not self.watching():
             return read()
         drops = self._drops
         value = read()
@@ -152,11 +165,11 @@ class GenerationWatch:
             return
         try:
             client.publish(cache.make_key(CHANNEL), b"")
-        except Exception as error:
+        except (RedisError, OSError) as error:
             # The bump itself went through; other processes see it within TRUST_SECONDS.
             logger.warning("could not announce a new content generation: %s", error)
 
-    def _watching(self):
+    def watching(self):
         """Whether a kept value may be trusted: the watcher thread runs and is subscribed."""
         if self._pid != os.getpid():
             client = _redis_client()
@@ -209,10 +222,9 @@ class GenerationWatch:
 
 def _redis_client():
     backend = caches[DEFAULT_CACHE_ALIAS]
-    if not isinstance(backend, RedisCache):
+    if not isinstance(backend, FaultTolerantRedisCache):
         return None
-    # Django's Redis backend has no public way to its client; pub/sub needs one.
-    return backend._cache.get_client(write=True)
+    return backend.primary_client
 
 
-_watch = GenerationWatch()
+watch = GenerationWatch()

@@ -17,10 +17,10 @@ from django.utils.cache import patch_cache_control
 
 from hub_site import shown
 from hub_site.cache import generation, index
-from hub_site.cache.freshness import seconds_fresh
 from hub_site.cache.pages import overlapped_a_retirement
 from hub_site.cache.reader_state import carries_own_state
 from hub_site.cache.variants import variant_url
+from hub_site.freshness import seconds_fresh
 from hub_site.gate.access import WAGTAIL_PAGE_VIEW_NAME, is_confirmed
 
 logger = logging.getLogger(__name__)

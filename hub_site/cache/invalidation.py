@@ -21,7 +21,7 @@ Saving a page's draft writes its page row and touches nothing: readers see a pag
 content once it is published (a page signal). Poll votes touch nothing: results are
 shown only to readers who voted (their part of the page is their own) or once the poll
 has closed (and then no vote is taken); the moment a poll opens or closes bounds the
-cached copies' lifetime instead (hub_site.cache.freshness).
+cached copies' lifetime instead (hub_site.freshness).
 """
 
 import logging

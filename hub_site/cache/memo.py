@@ -11,23 +11,32 @@ read (``hub_site.shown``), and a page that uses the copy notes them as if it had
 rows itself.
 
 Each request gets its own deep copy of a row: Wagtail and the views hang per-request state on
-these objects (``_request``, URL caches), which must never pass from one reader to the
+these objects (the request, URL caches), which must never pass from one reader to the
 next.
+
+Code outside the caching layer reads through ``hub_site.remembered``, where the caching app
+installs ``remembered`` when it starts.
 """
 
 import copy
 import threading
 import time
+from typing import NamedTuple
 
 from django.core.exceptions import DisallowedHost
-
-from wagtail.contrib.settings.models import BaseSiteSetting
-from wagtail.models import Site
 
 from hub_site import shown
 from hub_site.cache import generation
 
 MAX_AGE = 30
+
+
+class Kept(NamedTuple):
+    """What a store keeps: the values read under one generation, since when."""
+
+    generation: object
+    since: float
+    values: dict
 
 
 class GenerationStore:
@@ -41,19 +50,19 @@ class GenerationStore:
 
     def forget(self):
         with self._lock:
-            self._kept = {"generation": None, "since": 0.0, "values": {}}
+            self.kept = Kept(generation=None, since=0.0, values={})
 
     def values_for(self, generation):
         now = time.monotonic()
-        kept = self._kept
+        kept = self.kept
         if (
-            kept["generation"] != generation
-            or now - kept["since"] > MAX_AGE
-            or len(kept["values"]) >= self.max_entries
+            kept.generation != generation
+            or now - kept.since > MAX_AGE
+            or len(kept.values) >= self.max_entries
         ):
             with self._lock:
-                kept = self._kept = {"generation": generation, "since": now, "values": {}}
-        return kept["values"]
+                kept = self.kept = Kept(generation=generation, since=now, values={})
+        return kept.values
 
 
 # Keys are per host, and a request's Host header is the client's: past this many, a
@@ -77,9 +86,10 @@ def forget():
     generation.forget()
 
 
-def remembered(request, key, load, store=rows):
+def remembered(request, key, load, *, one_of_many=False):
     """``load()``'s value, read once per generation per process; a fresh copy each call.
 
+    ``one_of_many`` values (an article per slug) are kept apart from the rows (``routes``).
     An exception from ``load`` (nothing found) is raised, and nothing kept.
     """
     read_under = generation.sequence_for_request(request) if request is not None else 0
@@ -87,7 +97,7 @@ def remembered(request, key, load, store=rows):
         return load()
     # The sequence is read before loading: a value read while a change commits is kept
     # under the old sequence, which the change's retirement moves on.
-    values = store.values_for(read_under)
+    values = (routes if one_of_many else rows).values_for(read_under)
     try:
         value, tags = values[key]
     except KeyError:
@@ -106,14 +116,21 @@ def _site_key(request):
     return ("site", host, request.get_port())
 
 
+# Set on a request that has not looked its site up.
+NOT_LOOKED_UP = object()
+
+
 class RememberedSiteMiddleware:
     """Give the request its Wagtail site from the per-generation copy, when there is one.
 
-    ``Site.find_for_request`` keeps the site it found on ``request._wagtail_site`` and
-    reads it from there for the rest of the request (its documented behaviour): setting it
-    first saves the lookup query. Nothing is looked up here: a request that never needs
-    the site (a reader sent to the gate) costs no query, and the site a request did look up
-    is kept for the next one.
+    ``Site.find_for_request`` keeps the site it found on the request, under the attribute
+    its docstring names, and reads it from there for the rest of the request: setting it
+    first saves the lookup query. Wagtail has no public way to hand a request its site
+    (caching the lookup in Wagtail itself was proposed in wagtail/wagtail#4142, closed
+    without it; no open issue asks for it), so this middleware is the project's one writer
+    of Wagtail's attribute. Nothing is looked up
+    here: a request that never needs the site (a reader sent to the gate) costs no query,
+    and the site a request did look up is kept for the next one.
     """
 
     def __init__(self, get_response):
@@ -124,31 +141,10 @@ class RememberedSiteMiddleware:
         read_under = generation.sequence_for_request(request) if key is not None else 0
         values = rows.values_for(read_under) if read_under else None
         if values is not None and key in values:
-            request._wagtail_site = copy.deepcopy(values[key])
+            request._wagtail_site = copy.deepcopy(values[key])  # noqa: SLF001 - see above
             values = None
         response = self.get_response(request)
-        if values is not None and hasattr(request, "_wagtail_site"):
-            values[key] = copy.deepcopy(request._wagtail_site)
+        found = getattr(request, "_wagtail_site", NOT_LOOKED_UP)  # noqa: HUB001 - see above
+        if values is not None and found is not NOT_LOOKED_UP:
+            values[key] = copy.deepcopy(found)
         return response
-
-
-class RememberedSiteSetting(BaseSiteSetting):
-    """A site setting read once per generation, not once per request."""
-
-    class Meta:
-        abstract = True
-
-    @classmethod
-    def for_request(cls, request):
-        attr_name = cls.get_cache_attr_name()
-        if hasattr(request, attr_name):
-            return getattr(request, attr_name)
-        site = Site.find_for_request(request)
-        if site is None:
-            raise cls.DoesNotExist(f"{cls} does not exist for site None.")
-        site_settings = remembered(
-            request, ("setting", cls._meta.label, site.pk), lambda: cls.for_site(site)
-        )
-        site_settings._request = request
-        setattr(request, attr_name, site_settings)
-        return site_settings

@@ -19,7 +19,7 @@ Two middlewares, like Django's per-site cache:
 - ``PageCacheMissMiddleware``, last in ``MIDDLEWARE``, below the HCP gate, notes which
   responses may be stored: a Wagtail page served to a reader the gate let through.
 
-``hub_site.cache.wsgi`` answers the same hits one step earlier, before Django's request
+``hub_site.cache.front`` answers the same hits one step earlier, before Django's request
 handler, with the same checks (``hit``) and the same response.
 
 Entries are keyed by their variant's URL (``hub_site.cache.variants``); a change deletes
@@ -38,9 +38,9 @@ from django.http import HttpResponse
 
 from hub_site import shown
 from hub_site.cache import generation, memo
-from hub_site.cache.freshness import seconds_fresh
 from hub_site.cache.reader_state import carries_own_state
 from hub_site.cache.variants import variant_url
+from hub_site.freshness import seconds_fresh
 from hub_site.gate.access import WAGTAIL_PAGE_VIEW_NAME, is_confirmed
 from hub_site.gate.cookies import COOKIE_NAME, confirmation_lifetime, has_valid_confirmation
 from hub_site.logging import REQUEST_ID_HEADER, request_id_for
@@ -51,7 +51,7 @@ ENTRY_LAYOUT = 3
 HEADER = "X-App-Cache"
 # Per response, not per page: never kept in an entry.
 NOT_KEPT_HEADERS = frozenset({HEADER.lower(), REQUEST_ID_HEADER.lower()})
-# Where the WSGI front (hub_site.cache.wsgi) leaves the (key, generation) it looked up
+# Where the WSGI front (hub_site.cache.front) leaves the (key, generation) it looked up
 # without finding an answer, so Django's middleware does not ask Redis again. A WSGI
 # environ key without the HTTP_ prefix: no request header can set it.
 FRONT_LOOKUP = "hub_site.page_cache.lookup"
@@ -132,15 +132,16 @@ def hit(request):
     """
     looked_up = request.META.get(FRONT_LOOKUP)
     if looked_up is not None:  # the front asked already, and had no answer
-        key, current, request._content_generation = looked_up
-        request._page_cache_lookup = (key, current)
+        key, current, read_under = looked_up
+        generation.keep_for_request(request, read_under)
+        request.hub_page_cache_lookup = (key, current)
         return None
     if not may_answer(request):
         return None
     key, current, entry = lookup(request)
-    request._page_cache_lookup = (key, current)
+    request.hub_page_cache_lookup = (key, current)
     if current:
-        request.META[FRONT_LOOKUP] = (key, current, request._content_generation)
+        request.META[FRONT_LOOKUP] = (key, current, generation.values_for_request(request))
     if entry is None:
         return None
     _generation, lifetime_days, stored, _expires_at = entry
@@ -193,7 +194,7 @@ class PageCacheMiddleware:
         return response
 
     def store(self, request, response):
-        noted = getattr(request, "_page_cache_miss", None)
+        noted = getattr(request, "hub_page_cache_miss", None)
         if noted is None or noted[0] is not response:
             return
         if "public" not in response.get("Cache-Control", "") or response.cookies:
@@ -226,20 +227,20 @@ class PageCacheMissMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        key_and_generation = getattr(request, "_page_cache_key", None)
+        key_and_generation = getattr(request, "hub_page_cache_key", None)
         if (
             key_and_generation is not None
             and response.status_code == 200
             and not response.streaming
         ):
             response[HEADER] = "MISS"
-            request._page_cache_miss = (response, key_and_generation)
+            request.hub_page_cache_miss = (response, key_and_generation)
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if not may_store(request, request.resolver_match.view_name):
             return None
-        looked_up = getattr(request, "_page_cache_lookup", None)
+        looked_up = getattr(request, "hub_page_cache_lookup", None)
         if looked_up is None:
             key, current, _entry = lookup(request)
             looked_up = (key, current)
@@ -247,5 +248,5 @@ class PageCacheMissMiddleware:
             return None
         # Stored under the generation read before rendering: if content changes while
         # this page renders, the copy is born retired.
-        request._page_cache_key = looked_up
+        request.hub_page_cache_key = looked_up
         return None

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
 
-import hub_site.certification.expiry_hooks  # noqa: F401 - registers re-certify
+import hub_site.certification.expiry_hooks  # registers re-certify
 import hub_site.certification.report_hooks  # noqa: F401 - registers the reports
 from hub_site.certification import sync, withdrawal
 from hub_site.certification.refusal import refuse

@@ -11,7 +11,7 @@ from django.test import Client, override_settings
 
 from hub_site.cache.edge_pass import PASS_COOKIE, pass_value
 from hub_site.gate.cookies import COOKIE_NAME, signed_confirmation, signed_time
-from hub_site.models import HcpGateSettings
+from hub_site.gate.models import HcpGateSettings
 
 pytestmark = pytest.mark.django_db
 

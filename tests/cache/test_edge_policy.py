@@ -16,7 +16,7 @@ from wagtail.models import Site
 
 from deploy.stack import VARIANT_PARAMETERS
 from hub_site.cache import edge_pass, edge_policy
-from hub_site.models import HcpGateSettings
+from hub_site.gate.models import HcpGateSettings
 
 pytestmark = pytest.mark.django_db
 

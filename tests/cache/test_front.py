@@ -1,4 +1,4 @@
-"""The WSGI front (hub_site/cache/wsgi.py) answers exactly the hits the middleware would.
+"""The WSGI front (hub_site/cache/front.py) answers exactly the hits the middleware would.
 
 Requests go through ``deploy.wsgi.application``, the production entry point, as the app
 server calls it: the front first, then Django's handler.

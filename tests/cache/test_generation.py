@@ -38,7 +38,7 @@ def kept_generation(monkeypatch, trust_seconds):
     monkeypatch.setattr(generation, "TRUST_SECONDS", trust_seconds)
     kept, _sequence = generation.started()
     deadline = time.monotonic() + 5
-    while not generation._watch._watching():
+    while not generation.watch.watching():
         assert time.monotonic() < deadline, "the watch did not subscribe within 5 s"
         time.sleep(0.01)
     assert generation.current() == kept

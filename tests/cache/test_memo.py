@@ -32,8 +32,8 @@ def test_the_site_and_its_settings_are_read_once_per_generation(session_reader, 
     second = tables_read(session_reader, article.url)
     assert "wagtailcore_site" not in second
     assert "surveys_surveysettings" not in second
-    assert "hub_site_hcpgatesettings" not in second
-    assert "hub_site_gatecopy" not in second
+    assert "hub_gate_hcpgatesettings" not in second
+    assert "hub_gate_gatecopy" not in second
 
     publish_certified(article.save_revision())  # any change retires the copies
 
@@ -91,7 +91,7 @@ def test_an_unknown_article_slug_keeps_nothing(session_reader, article):
     assert session_reader.get(unknown).status_code == 404
     assert session_reader.get(unknown).status_code == 404
 
-    assert all(key[0] != "article" for key in memo.routes._kept["values"])
+    assert all(key[0] != "article" for key in memo.routes.kept.values)
 
 
 def test_each_request_gets_a_copy_of_its_own():
@@ -118,7 +118,7 @@ def test_without_a_reachable_cache_every_request_reads_the_database():
 def test_copies_are_kept_at_most_max_age_seconds(monkeypatch):
     load = Loads()
     memo.remembered(RequestFactory().get("/"), "key", load)
-    kept_since = memo.rows._kept["since"]
+    kept_since = memo.rows.kept.since
     monkeypatch.setattr(memo.time, "monotonic", lambda: kept_since + memo.MAX_AGE + 1)
 
     memo.remembered(RequestFactory().get("/"), "key", load)

@@ -42,7 +42,7 @@ pytestmark = pytest.mark.skipif(unavailable() is not None, reason=str(unavailabl
 
 
 def run(*command, **env):
-    subprocess.run(  # noqa: S603 - fixed commands on loopback
+    subprocess.run(  # fixed commands on loopback
         command,
         check=True,
         cwd=PROJECT_DIR,

@@ -32,7 +32,7 @@ def free_port():
 
 
 def start_redis(port, tmp_path):
-    process = subprocess.Popen(  # noqa: S603
+    process = subprocess.Popen(
         [REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--dir", tmp_path],
         stdout=subprocess.DEVNULL,
     )

@@ -71,7 +71,7 @@ class LibreTranslateServer(ThreadingHTTPServer):
 class LibreTranslateHandler(BaseHTTPRequestHandler):
     server: LibreTranslateServer
 
-    def log_message(self, format, *args):  # noqa: A002 - http.server's signature
+    def log_message(self, format, *args):  # http.server's signature
         """Keep test output quiet."""
 
     def send_json(self, status, payload):

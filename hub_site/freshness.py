@@ -2,12 +2,15 @@
 
 Publishing, scheduled or not, retires cached copies through signals; the passing of time
 does not send any. Code that renders something that changes at a known moment notes that
-moment on the request, and both caches keep the page no longer than that.
+moment on the request (``changes_at``), and both caches keep the page no longer than that
+(``seconds_fresh``). Like ``hub_site.shown``, it lives outside the caching layer: content
+apps note, the caching layer reads.
 """
 
 from django.utils import timezone
 
-ATTRIBUTE = "_hub_fresh_until"
+# The request attribute the soonest moment is kept under.
+ATTRIBUTE = "hub_fresh_until"
 
 
 def changes_at(request, moment):
