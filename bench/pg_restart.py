@@ -39,10 +39,10 @@ from requests.adapters import HTTPAdapter
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from deploy.stack import Stack, free_port  # noqa: E402 - path set just above
+from deploy.stack import Stack, free_port
 
 DATABASE = "hub_ops_restart"
-SECRET_KEY = "pg-restart-bench-only-" + "k" * 40  # noqa: S105 - a throwaway loopback stack
+SECRET_KEY = "pg-restart-bench-only-" + "k" * 40
 POLL = "/en/your-opinion-matters/"
 SURVEY = "/en/article-feedback/"
 PAGE_503_HEADING = "The site is temporarily unavailable"
@@ -69,7 +69,7 @@ class Cluster:
     def as_owner(self, *command, check=True, timeout=120):
         # initdb and postgres refuse to run as root.
         prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-        return subprocess.run(  # noqa: S603 - fixed commands on our own cluster
+        return subprocess.run(
             [*prefix, *command], check=check, capture_output=True, text=True, timeout=timeout
         )
 
@@ -134,10 +134,10 @@ def django_signing(secret_key):
     from django.utils.crypto import salted_hmac
 
     from hub_site.gate.cookies import COOKIE_NAME, signed_confirmation
-    from surveys.reader_cookie import state_from_cookie
+    from surveys.reader_identity import state_from_cookie
 
     def respondent(reader_cookie):
-        # surveys/readers.py: respondent_key(), from the id in the reader's cookie
+        # surveys/reader_identity.py: respondent_key(), from the id in the reader's cookie
         reader_id = state_from_cookie(reader_cookie).reader_id
         return salted_hmac("surveys.respondent", reader_id, algorithm="sha256").hexdigest()
 

@@ -38,7 +38,8 @@ def main():
     parser.add_argument(
         "--cold",
         action="store_true",
-        help="retire the fragment cache before each request (a page's first render)",
+        help="retire every cached copy (a new generation) before each request, as the first "
+        "reader after a change meets the page",
     )
     args = parser.parse_args()
     os.environ.update(
@@ -88,7 +89,7 @@ def main():
     for (filename, _, _), (_, _, own_time, _, _) in stats.stats.items():
         group = next((g for g in GROUPS if f"/{g}/" in filename), "other (stdlib, C)")
         by_group[group] += own_time
-    state = "every fragment cold" if args.cold else "fragments warm"
+    state = "cold: a new generation before each request" if args.cold else "warm"
     print(
         f"{SEED_ARTICLE} ({state}): {plain_ms:.1f} ms per request in-process, "
         f"{1000 * total / args.requests:.1f} ms profiled"

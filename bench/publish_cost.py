@@ -26,7 +26,7 @@ import redis
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from deploy.stack import (  # noqa: E402 - the project root is put on the path just above
+from deploy.stack import (
     EDGE_PACKAGES,
     PROJECT_DIR,
     Stack,
@@ -88,7 +88,7 @@ def shell(stack, code, purging=True, queue="database"):
 
 def fetch(url, cookie):
     request = urllib.request.Request(url, headers={"Cookie": cookie})
-    with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - loopback
+    with urllib.request.urlopen(request, timeout=60) as response:
         return response.headers.get("X-Edge-Cache", "?")
 
 

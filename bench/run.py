@@ -1,7 +1,8 @@
 """Benchmark the production configuration against nginx serving a static file, in one run.
 
-Starts nginx → granian → PostgreSQL + Redis on 127.0.0.1 (deploy/stack.py) with the demo
-content and generated articles (20,000 English articles in all by default, made once by
+Starts nginx → granian (the default; ``--server gunicorn`` for the comparison) → PostgreSQL
++ Redis on 127.0.0.1 (deploy/stack.py, with ``settings.bench``) with the demo content and
+generated articles (20,000 English articles in all by default, made once by
 ``manage.py bench_articles`` and kept in the database), puts a static HTML file of the
 seed article's size under nginx's /static/, loads each URL with ``wrk -t2 -c16`` for a
 bounded time after a warm-up and prints one table. nginx's static figure is measured again
@@ -25,7 +26,7 @@ import redis
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from deploy.stack import (  # noqa: E402 - the project root is put on the path just above
+from deploy.stack import (
     APP_SERVERS,
     EDGE_PACKAGES,
     PROJECT_DIR,
@@ -337,8 +338,9 @@ def main():
         server=args.server,
         redis_url=args.redis_url,
         secret_key=secret_key,
-        # Row 6: wrk on loopback votes as many readers (settings.SURVEY_LIMITS_SKIP_LOOPBACK).
-        extra_env={"HUB_BENCH_UNLIMITED_LOOPBACK": "true"},
+        # Row 6: wrk on loopback votes as many readers (settings.bench lifts the per-address
+        # limits for loopback clients).
+        settings_module="settings.bench",
     )
     print("Preparing the database, static files and demo content …", flush=True)
     stack.prepare(quiet=True)

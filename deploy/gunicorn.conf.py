@@ -1,15 +1,17 @@
-"""gunicorn settings for Hub CMS (``gunicorn -c deploy/gunicorn.conf.py hub_site.wsgi``).
-
-Every value can be overridden from the environment, so the systemd unit, ``make serve``,
-the benchmark and the tests share this one file.
+"""gunicorn settings for Hub CMS, used only by the benchmark's comparison
+(``bench/run.py --server gunicorn``): deploy/stack.py then runs
+``gunicorn -c deploy/gunicorn.conf.py deploy.wsgi:application`` with ``GUNICORN_BIND`` and
+``GUNICORN_WORKERS`` set. Production, ``make serve`` and the tests run granian
+(deploy/granian.env, docs/deploy.md). The ``GUNICORN_*`` variables below are gunicorn's
+own, not the app's settings.
 """
 
 import os
 
 # Where nginx reaches the app: a unix socket on one machine, host:port behind a load balancer.
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
-# One sync worker per core (2 here): page rendering is CPU-bound and nginx buffers slow
-# clients. Compare other counts with `bench/run.py --workers N` (docs/performance.md).
+# One sync worker per core (2 unless GUNICORN_WORKERS says): page rendering is CPU-bound and
+# nginx buffers slow clients. Compare other counts with `bench/run.py --workers N`.
 workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
 worker_class = "sync"
 # The app is loaded once, before the fork: workers share its memory pages.

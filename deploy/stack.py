@@ -277,7 +277,8 @@ class Supervisor(threading.Thread):
                 print(f"{name} exited ({process.returncode}); restarting it", flush=True)
                 try:
                     restart()
-                except Exception as error:  # tried again on the next round
+                except (OSError, RuntimeError, subprocess.SubprocessError) as error:
+                    # It could not start, or did not answer in time: tried again next round.
                     print(f"{name} did not restart: {error}", flush=True)
 
     def stop(self):
@@ -297,6 +298,8 @@ class Stack:
     # Workers in each app server process (app_layout).
     workers: int = 1
     server: str = "granian"
+    # settings.bench for the benchmark (bench/run.py), which needs one flag on top.
+    settings_module: str = "settings.production"
     redis_url: str = "redis://127.0.0.1:6379/1"
     secret_key: str = ""
     extra_env: dict = field(default_factory=dict)
@@ -329,7 +332,7 @@ class Stack:
         inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
         return {
             **inherited,
-            "DJANGO_SETTINGS_MODULE": "settings.production",
+            "DJANGO_SETTINGS_MODULE": self.settings_module,
             "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{self.database}",
             "REDIS_URL": self.redis_url,
             "SECRET_KEY": self.secret_key,

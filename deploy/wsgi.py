@@ -1,26 +1,25 @@
 """The WSGI entry point behind nginx: Django's application, with the reader's address,
-behind the app page cache's front (``hub_site.cache.wsgi``), which answers its hits.
+behind the app page cache's front (``hub_site.cache.front``), which answers its hits.
 
 nginx passes the client address in ``X-Real-IP``; the app (survey rate limits) reads
 ``REMOTE_ADDR``. The header is trusted only from the proxies listed in
-``TRUSTED_PROXY_ADDRESSES`` (loopback, or an empty address for a unix socket), so a reader
+``settings.TRUSTED_PROXY_ADDRESSES`` (the environment variable of that name, declared in
+settings/base.py: loopback, or an empty address for a unix socket, by default), so a reader
 cannot choose their own address by sending the header.
 """
-
-import os
 
 # isort: off
 from hub_site.wsgi import application as django_application  # sets Django up
 
-from hub_site.cache.wsgi import PageCacheApplication
+from django.conf import settings
+
+from hub_site.cache.front import PageCacheApplication
 
 # isort: on
 
 page_cached_application = PageCacheApplication(django_application)
 
-TRUSTED_PROXY_ADDRESSES = frozenset(
-    os.environ.get("TRUSTED_PROXY_ADDRESSES", "127.0.0.1,::1,").split(",")
-)
+TRUSTED_PROXY_ADDRESSES = frozenset(settings.TRUSTED_PROXY_ADDRESSES)
 
 
 def application(environ, start_response):

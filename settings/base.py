@@ -1,7 +1,11 @@
 """Settings shared by every deployment.
 
-Everything that differs between deployments is read from the environment, declared once in
-the ``env`` block below with its type and a safe default (see README.md, "Configuration").
+Everything that differs between deployments is read from the environment. Every variable
+the project reads is declared once, in the ``env`` block below, with its type and default;
+README.md, "Configuration", lists the same names (tests/hub_site/test_settings_environment.py
+checks both). The settings modules read only these names: settings/dev.py and
+settings/production.py pass ``default=`` where their default differs (the README says so),
+and nothing outside settings/ reads the environment for a setting.
 """
 
 from pathlib import Path
@@ -16,13 +20,20 @@ from hub_site.translation.config import machine_translator_setting
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env(
+    # On in settings.dev (its own default); settings.production refuses it.
     DEBUG=(bool, False),
     SECRET_KEY=(str, ""),
     # Earlier keys, still accepted for signatures made with them (cookies, the edge's
     # check of the HCP confirmation): rotate by moving SECRET_KEY here.
     SECRET_KEY_FALLBACKS=(list, []),
     DATABASE_URL=(str, f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+    # Seconds a database connection is kept open (600 in settings.production).
+    CONN_MAX_AGE=(int, 0),
+    # psycopg's server-side binding with prepared statements, on PostgreSQL only.
+    DATABASE_PREPARED_STATEMENTS=(bool, True),
     REDIS_URL=(str, ""),
+    # The app's page cache lifetime: 300 when REDIS_URL is set (the default given below).
+    PAGE_CACHE_SECONDS=(int, 0),
     # The edge's lifetime for a page, and past how many cached pages a change retires
     # every page instead of each (hub_site/cache).
     EDGE_CACHE_SECONDS=(int, 300),
@@ -51,6 +62,7 @@ env = environ.Env(
     S3_MEDIA_URL=(str, ""),
     S3_DOCUMENTS_BUCKET=(str, ""),
     LOG_LEVEL=(str, "INFO"),
+    # "text", or "json" (settings.production's default).
     LOG_FORMAT=(str, "text"),
     # Raw survey responses, poll votes and support-form submissions are purged after this
     # many days (surveys/retention.py); survey and poll counts are kept.
@@ -69,6 +81,23 @@ env = environ.Env(
     TASK_QUEUE=(str, "immediate"),
     # /healthz answers 503 when a queued task has waited longer than this (seconds).
     TASK_QUEUE_STUCK_SECONDS=(int, 300),
+    # Staff sessions' lifetime (8 hours), and failed logins before django-axes locks out.
+    SESSION_COOKIE_AGE=(int, 8 * 60 * 60),
+    AXES_FAILURE_LIMIT=(int, 5),
+    # The proxies whose X-Real-IP header deploy/wsgi.py takes as the reader's address:
+    # comma-separated, an empty entry standing for a unix socket.
+    TRUSTED_PROXY_ADDRESSES=(str, "127.0.0.1,::1,"),
+    # Read by settings.production only.
+    SECURE_SSL_REDIRECT=(bool, True),
+    SECURE_HSTS_SECONDS=(int, 60 * 60 * 24 * 365),
+    SECURE_HSTS_PRELOAD=(bool, False),
+    # Plain HTTP on loopback (make serve, the benchmark, tests/production/).
+    HUB_LOCAL_PLAIN_HTTP=(bool, False),
+    # The edge: where purges go, where its confirmation policy goes (the purge URL's
+    # /__edge/policy when empty), and the seconds after which each purge is sent again.
+    FRONTEND_CACHE_PURGE_URL=(str, ""),
+    EDGE_POLICY_URLS=(list, []),
+    EDGE_REPURGE_SECONDS=(float, 2.0),
 )
 
 DEBUG = env("DEBUG")
@@ -81,10 +110,11 @@ CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "hub_site",
+    "hub_site.gate",
     "hub_site.workflows",
     "hub_site.certification",
     "hub_site.security",
-    "hub_site.i18n",
+    "hub_site.languages",
     "hub_site.translation",
     "home",
     "articles",
@@ -142,8 +172,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The Wagtail site from a per-process copy, for every later lookup (hub_site/cache/memo.py).
     "hub_site.cache.memo.RememberedSiteMiddleware",
-    # Writes the reader's cookies (their answers' id, and notices, surveys/reader_cookie.py).
-    "surveys.reader_cookie.ReaderCookieMiddleware",
+    # Writes the reader's cookies (their answers' id, and notices, surveys/middleware.py).
+    "surveys.middleware.ReaderCookieMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Survey and poll POSTs are checked by origin, not by token (hub_site/security/origin.py).
@@ -195,10 +225,10 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db_url("DATABASE_URL")}
 # Persistent connections, checked before reuse so a restarted database is survived.
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+DATABASES["default"]["CONN_MAX_AGE"] = env("CONN_MAX_AGE")
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env.bool(
-    "DATABASE_PREPARED_STATEMENTS", default=True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env(
+    "DATABASE_PREPARED_STATEMENTS"
 ):
     # PostgreSQL spends longer planning a page's joins than running them: psycopg
     # prepares a query on a connection once it has run twice, and persistent connections
@@ -226,8 +256,8 @@ else:
 # The app's page cache (hub_site/cache/pages.py): seconds a rendered page is kept for
 # confirmed readers; 0 turns it off. On by default only with Redis: a local-memory cache
 # is per process, and one process cannot retire the copies another keeps.
-PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300 if REDIS_URL else 0)
-# Edge purges are sent once (settings.production sends them twice).
+PAGE_CACHE_SECONDS = env("PAGE_CACHE_SECONDS", default=300 if REDIS_URL else 0)
+# Edge purges are sent once (settings.production sends them twice: EDGE_REPURGE_SECONDS).
 EDGE_REPURGE_SECONDS = 0
 # Seconds the edge (nginx, a CDN) may keep a page (Cache-Control: s-maxage). Purges make
 # changes visible at once (hub_site/cache/invalidation.py); the lifetime only bounds how
@@ -247,7 +277,7 @@ CACHE_SITE_WIDE_MODELS = (
     "home.FunderIndexPage",
     "home.FunderPage",
     "home.SponsorshipLevel",
-    "hub_site.GateCopy",
+    "hub_gate.GateCopy",
 )
 # Where the app sends the edge's confirmation policy (hub_site/cache/edge_policy.py).
 EDGE_POLICY_URLS = []
@@ -459,12 +489,12 @@ CSRF_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 # Staff sessions end after 8 hours, and when the browser closes.
-SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
+SESSION_COOKIE_AGE = env("SESSION_COOKIE_AGE")
 # Readers who answer a survey or vote get this signed cookie instead of a session; it
-# lasts as long as a session would (surveys/reader_cookie.py).
+# lasts as long as a session would (surveys/reader_identity.py).
 READER_COOKIE_NAME = "hub_reader"
 # The one-off notice after an answer ("thank you"), in a signed cookie of its own that lives
-# ten minutes, so the reader cookie never changes from page to page (surveys/reader_cookie.py).
+# ten minutes, so the reader cookie never changes from page to page (surveys/notices.py).
 READER_NOTICE_COOKIE_NAME = "hub_notice"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
@@ -484,7 +514,7 @@ STAFF_TWO_FACTOR_REQUIRED = env("STAFF_TWO_FACTOR_REQUIRED")
 TWO_FACTOR_PATCH_ADMIN = False
 OTP_TOTP_ISSUER = env("SITE_NAME")
 
-AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_FAILURE_LIMIT = env("AXES_FAILURE_LIMIT")
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
@@ -498,14 +528,22 @@ AXES_DISABLE_ACCESS_LOG = True
 # Sec-Fetch-Site headers instead of a CSRF token (hub_site/security/origin.py).
 ORIGIN_CHECKED_PAGE_TYPES = ["surveys.SurveyPage", "surveys.PollPage"]
 
-# Public POSTs other than surveys and polls (surveys.readers limits those): at most
-# (count, per seconds) from one client address, then HTTP 429.
-PUBLIC_POST_RATE_LIMITS = {"hcp_confirm": (20, 60), "support_form": (5, 60)}
-# Benchmarks only (bench/run.py sets HUB_BENCH_UNLIMITED_LOOPBACK): wrk on 127.0.0.1 votes as
-# thousands of readers, so votes and survey answers from a loopback address skip the
-# per-address limits of surveys.readers (one vote per reader still holds). Off by default;
-# settings.production accepts it only with HUB_LOCAL_PLAIN_HTTP (loopback hosts only).
-SURVEY_LIMITS_SKIP_LOOPBACK = env.bool("HUB_BENCH_UNLIMITED_LOOPBACK", default=False)
+# Public POSTs: at most (count, per seconds) from one client address, then HTTP 429
+# (hub_site/security/ratelimit.py).
+PUBLIC_POST_RATE_LIMITS = {
+    "hcp_confirm": (20, 60),
+    "support_form": (5, 60),
+    "surveys_and_polls": (10, 60),
+}
+# Votes and survey answers from a loopback address skip the per-address limits of
+# hub_site.security.ratelimit: on only in settings.bench, the benchmark's (bench/run.py).
+SURVEY_LIMITS_SKIP_LOOPBACK = False
+
+# The reader's address: deploy/wsgi.py takes nginx's X-Real-IP header as REMOTE_ADDR only
+# from these peers, so a reader cannot choose their own address by sending the header.
+TRUSTED_PROXY_ADDRESSES = tuple(
+    address.strip() for address in env("TRUSTED_PROXY_ADDRESSES").split(",")
+)
 
 # Uploads: sizes and pixels capped (also below Pillow's own decompression-bomb guard),
 # raster formats only (an SVG may carry script), documents as downloads unless PDF.

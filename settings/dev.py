@@ -2,7 +2,7 @@
 
 from .base import *
 
-DEBUG = env.bool("DEBUG", default=True)
+DEBUG = env("DEBUG", default=True)
 # A fixed key is fine on a developer's machine; production refuses this exact value.
 SECRET_KEY = env("SECRET_KEY") or DEV_SECRET_KEY
 ALLOWED_HOSTS = env("ALLOWED_HOSTS") or ["127.0.0.1", "localhost", "[::1]"]
