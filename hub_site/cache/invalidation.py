@@ -195,7 +195,12 @@ def on_page_deleted(sender, instance, **kwargs):
     touch({shown.tag_for(instance), *list_tags(ancestors | {shown.tag_for(page_type)})})
 
 
-def on_row_change(sender, instance=None, created=False, **kwargs):
+def on_row_change(sender, instance=None, created=False, raw=False, **kwargs):
+    if raw:
+        # Rows loaded as they are (loaddata, a restored database) come in no useful order:
+        # the rows this one points to may not be there yet to say what it shows.
+        touch(everything=True)
+        return
     if issubclass(sender, Page):
         # A page's row is saved with each draft too: its page signals say what changed,
         # but a page created live (by code: an import, a copy) sends none.

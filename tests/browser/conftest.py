@@ -2,6 +2,7 @@
 
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from io import StringIO
 from pathlib import Path
 
@@ -9,6 +10,8 @@ import pytest
 from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connections
 
@@ -76,22 +79,54 @@ def demo_server(django_db_setup, django_db_blocker):
     ``live_server``. The database starts from its migrated rows, as a ``live_site`` test
     does, and is left with them after the module's last test.
     """
-    with django_db_blocker.unblock():
+
+    def load_demo():
         restore_migrated_rows(django_db_setup)
         call_command("load_demo", stdout=StringIO())
+
+    with django_db_blocker.unblock():
+        in_a_thread_of_its_own(load_demo)
     server = LiveServer("127.0.0.1")
     yield server
     server.stop()
     with django_db_blocker.unblock():
-        restore_migrated_rows(django_db_setup)
+        in_a_thread_of_its_own(lambda: restore_migrated_rows(django_db_setup))
+
+
+def in_a_thread_of_its_own(work):
+    """Run ``work`` with database connections of its own, closed after it.
+
+    Once Playwright's event loop runs in the test thread, asgiref hands the thread's code
+    connection objects of the loop's context, which nothing commits or closes.
+    """
+
+    def run():
+        try:
+            work()
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(run).result()
 
 
 def restore_migrated_rows(rows_by_alias):
     """Empty the database and put back the rows migrations made, as Django's serialized
-    rollback does."""
+    rollback does: the sequences go on from where they are, past the ids put back.
+
+    Django writes the rows app by app in INSTALLED_APPS order, so a page type's row comes
+    before the content types', and Wagtail's Page() asks for its content type as it is
+    built: the content types are read into Django's cache first, which answers it.
+    """
     for alias, rows in rows_by_alias.items():
+        ContentType.objects.db_manager(alias).get_for_models(*apps.get_models())
         call_command(
-            "flush", database=alias, interactive=False, verbosity=0, inhibit_post_migrate=True
+            "flush",
+            database=alias,
+            interactive=False,
+            verbosity=0,
+            inhibit_post_migrate=True,
+            reset_sequences=False,
         )
         connections[alias].creation.deserialize_db_from_string(rows)
 
@@ -101,6 +136,8 @@ def demo_site(demo_server, django_db_blocker):
     """The module's demo server, for one test: its requests may use the database."""
     with django_db_blocker.unblock():
         yield demo_server
+        # The test's own queries ran on connections of Playwright's loop context.
+        connections.close_all()
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """The Content Security Policy is on, and neither the admin nor reader pages break it."""
 
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 
 from wagtail.models import Page
 
@@ -27,31 +28,33 @@ def policy_directives(header):
     return directives
 
 
-def test_the_admin_dashboard_and_page_editor_run_under_the_policy(demo_site, page):
+def test_the_admin_dashboard_and_page_editor_run_under_the_policy(live_site, page):
+    call_command("load_demo", verbosity=0)
     get_user_model().objects.create_superuser("csp-admin", "csp@example.com", PASSWORD)
     article = Page.objects.live().filter(content_type__model="articlepage").first()
     violations = csp_violations(page)
 
-    page.goto(f"{demo_site.url}/admin/login/")
+    page.goto(f"{live_site.url}/admin/login/")
     page.fill("input[name=username]", "csp-admin")
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
-    page.wait_for_url(f"{demo_site.url}/admin/")
-    response = page.goto(f"{demo_site.url}/admin/")
+    page.wait_for_url(f"{live_site.url}/admin/")
+    response = page.goto(f"{live_site.url}/admin/")
     assert "'unsafe-inline'" in response.headers["content-security-policy"]
-    page.goto(f"{demo_site.url}/admin/pages/{article.pk}/edit/")
+    page.goto(f"{live_site.url}/admin/pages/{article.pk}/edit/")
     page.wait_for_selector("[data-w-tabs-target='trigger']")
     page.get_by_role("tab", name="Promote").click()
 
     assert violations == []
 
 
-def test_reader_pages_run_under_the_strict_policy(demo_site, hcp_page):
+def test_reader_pages_run_under_the_strict_policy(live_site, hcp_page):
+    call_command("load_demo", verbosity=0)
     article = Page.objects.live().filter(content_type__model="articlepage").first()
     violations = csp_violations(hcp_page)
 
-    response = hcp_page.goto(f"{demo_site.url}{article.url}")
-    hcp_page.goto(f"{demo_site.url}/en/")
+    response = hcp_page.goto(f"{live_site.url}{article.url}")
+    hcp_page.goto(f"{live_site.url}/en/")
 
     assert policy_directives(response.headers["content-security-policy"])["script-src"] == [
         "'self'"
