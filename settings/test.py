@@ -25,6 +25,7 @@ elif TEST_WORKER:
     # The worker's database counts down from the one REDIS_URL names (CI gives 15).
     redis_url = urlsplit(REDIS_URL)
     redis_db = int(redis_url.path.strip("/") or 0) - int(TEST_WORKER.removeprefix("gw"))
+    # _replace is the documented public method of named tuples (urlsplit's SplitResult).
     REDIS_URL = urlunsplit(redis_url._replace(path=f"/{redis_db}"))
     CACHES["default"].update(LOCATION=REDIS_URL, KEY_PREFIX=f"hub{TEST_WORKER}")
 # One process: the app's page cache is on with local memory too, as with Redis.
