@@ -447,21 +447,16 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'self'"],
     }
 }
-# The Wagtail admin's templates use inline scripts and styles; it gets what it needs, and
+# The Wagtail admin's templates use inline scripts and styles, and its image editor data:
+# fonts and blob: images; it gets what it needs on top of the reader pages' policy, and
 # still may be framed by no other site and send forms nowhere else.
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": ["'self'"],
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
         "script-src": ["'self'", "'unsafe-inline'"],
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:"],
         "font-src": ["'self'", "data:"],
-        "connect-src": ["'self'"],
-        "frame-src": ["'self'", *_EMBED_FRAMES],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "form-action": ["'self'"],
-        "frame-ancestors": ["'self'"],
     }
 }
 # Images on object storage come from the media bucket's origin (hub_site/media_storage.py).

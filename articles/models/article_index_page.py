@@ -6,14 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import TranslatableField
 
 from articles.models.article_page import ArticlePage
 from articles.models.topic import Topic
 from hub_site.pagination import paginate
 from hub_site.remembered import remembered
 from hub_site.shown import shown_list
-from hub_site.translation.fields import PAGE_TRANSLATABLE_FIELDS
+from hub_site.translation.fields import PAGE_TRANSLATABLE_FIELDS, translated
 
 
 class ArticleIndexPage(Page):
@@ -28,7 +27,7 @@ class ArticleIndexPage(Page):
 
     translatable_fields = [
         *PAGE_TRANSLATABLE_FIELDS,
-        TranslatableField("intro"),
+        *translated("intro"),
     ]
 
     parent_page_types = ["home.HomePage"]

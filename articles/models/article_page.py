@@ -14,13 +14,13 @@ from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Orderable, Page, PageManager, Site, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from articles import renditions
 from articles.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock, ReferencesBlock
+from hub_site.model_fields import optional_link
 from hub_site.public_pages import public
 from hub_site.shown import shown_list
-from hub_site.translation.fields import PAGE_TRANSLATABLE_FIELDS
+from hub_site.translation.fields import PAGE_TRANSLATABLE_FIELDS, synchronized, translated
 
 RELATED_ARTICLES_LIMIT = 4
 
@@ -83,31 +83,19 @@ class ArticlePage(Page):
     key_learning = RichTextField(_("key learning"), blank=True, features=RICH_TEXT_FEATURES)
     body = StreamField(ArticleBodyBlock(), blank=True, verbose_name=_("body"))
     references = StreamField(ReferencesBlock(), blank=True, verbose_name=_("references"))
-    featured_image = models.ForeignKey(
+    featured_image = optional_link(
         "wagtailimages.Image",
-        verbose_name=_("featured image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("featured image"),
         help_text=_("Shown at the top of the article, in lists and in link previews."),
     )
-    feedback_survey = models.ForeignKey(
+    feedback_survey = optional_link(
         "surveys.SurveyPage",
-        verbose_name=_("feedback survey"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("feedback survey"),
         help_text=_("Leave empty to use the site's default feedback survey."),
     )
-    featured_poll = models.ForeignKey(
+    featured_poll = optional_link(
         "surveys.PollPage",
-        verbose_name=_("featured poll"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("featured poll"),
         help_text=_("A poll shown at the foot of the article."),
     )
 
@@ -144,21 +132,14 @@ class ArticlePage(Page):
 
     translatable_fields = [
         *PAGE_TRANSLATABLE_FIELDS,
-        SynchronizedField("date"),
-        TranslatableField("learning_objective"),
-        TranslatableField("summary"),
-        TranslatableField("key_data"),
-        TranslatableField("key_learning"),
-        TranslatableField("body"),
-        # Bibliographic data is the same in every language.
-        SynchronizedField("references"),
-        SynchronizedField("featured_image"),
+        *translated("learning_objective", "summary", "key_data", "key_learning", "body"),
         # Each language's article links to that language's translation of the topic.
-        TranslatableField("topic_links"),
+        *translated("topic_links"),
+        # The date and the bibliographic data are the same in every language.
+        *synchronized("date", "references", "featured_image"),
         # Each language's article shows that language's survey and poll (the template tags
         # localize them), so the choice itself is synchronized.
-        SynchronizedField("feedback_survey"),
-        SynchronizedField("featured_poll"),
+        *synchronized("feedback_survey", "featured_poll"),
     ]
 
     parent_page_types = ["articles.ArticleIndexPage"]
@@ -281,7 +262,7 @@ class ArticlePageTopic(TranslatableMixin, Orderable):
 
     panels = [FieldPanel("topic")]
 
-    translatable_fields = [TranslatableField("topic")]
+    translatable_fields = translated("topic")
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("article topic")

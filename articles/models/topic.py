@@ -1,4 +1,3 @@
-from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +11,8 @@ from wagtail.models import (
     TranslatableMixin,
 )
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from hub_site.model_fields import revisions_relation
 
 
 class Topic(DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model):
@@ -28,13 +29,7 @@ class Topic(DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, mo
         help_text=_("Used in addresses, e.g. ?topic=transplantation. Shared by all languages."),
     )
 
-    revisions = GenericRelation(
-        "wagtailcore.Revision",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="topic",
-        for_concrete_model=False,
-    )
+    revisions = revisions_relation("topic")
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
 

@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass, field
 
-from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Prefetch
@@ -17,8 +16,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from articles import renditions
+from hub_site.model_fields import optional_link, revisions_relation
 from hub_site.public_pages import public
-from hub_site.translation.fields import SAME_SLUG_PAGE_FIELDS
+from hub_site.translation.fields import SAME_SLUG_PAGE_FIELDS, synchronized, translated
 
 
 class SponsorshipLevel(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
@@ -37,13 +37,7 @@ class SponsorshipLevel(DraftStateMixin, RevisionMixin, TranslatableMixin, models
         ),
     )
 
-    revisions = GenericRelation(
-        "wagtailcore.Revision",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="sponsorship_level",
-        for_concrete_model=False,
-    )
+    revisions = revisions_relation("sponsorship_level")
 
     panels = [FieldPanel("name"), FieldPanel("rank")]
     translatable_fields = [TranslatableField("name"), SynchronizedField("rank")]
@@ -128,14 +122,7 @@ class FunderPage(Page):
             "e.g. “the Hippocrate Conference Institute, an association of the Servier Group”."
         ),
     )
-    logo = models.ForeignKey(
-        get_image_model_string(),
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    logo = optional_link(get_image_model_string(), _("logo"))
     website = models.URLField(_("website"), blank=True)
     short_description = models.TextField(_("short description"), max_length=600, blank=True)
 
@@ -154,14 +141,10 @@ class FunderPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("short_description")]
     translatable_fields = [
         *SAME_SLUG_PAGE_FIELDS,
-        SynchronizedField("funding_type"),
         # Translating a funder translates its level snippet too, so the level's name is
         # shown in the reader's language.
-        TranslatableField("level"),
-        TranslatableField("disclosure_name"),
-        SynchronizedField("logo"),
-        SynchronizedField("website"),
-        TranslatableField("short_description"),
+        *translated("level", "disclosure_name", "short_description"),
+        *synchronized("funding_type", "logo", "website"),
     ]
 
     parent_page_types = ["home.FunderIndexPage"]

@@ -5,11 +5,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.models import Page
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from hub_site.model_fields import optional_link
 from hub_site.public_pages import public
 from hub_site.shown import shown_list
-from hub_site.translation.fields import SAME_SLUG_PAGE_FIELDS
+from hub_site.translation.fields import SAME_SLUG_PAGE_FIELDS, synchronized, translated
 
 from .funders import FunderIndexPage, FunderPage, group_funders
 
@@ -28,22 +28,14 @@ class HomePage(Page):
         blank=True,
         help_text=_("Leave blank for “Find out more” in the reader's language."),
     )
-    featured_article = models.ForeignKey(
+    featured_article = optional_link(
         "articles.ArticlePage",
-        verbose_name=_("featured article"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("featured article"),
         help_text=_("Shown first on the home page; leave empty to feature the newest article."),
     )
-    support_page = models.ForeignKey(
+    support_page = optional_link(
         "wagtailcore.Page",
-        verbose_name=_("support page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("support page"),
         help_text=_("The page the call to action links to."),
     )
 
@@ -63,13 +55,9 @@ class HomePage(Page):
     ]
     translatable_fields = [
         *SAME_SLUG_PAGE_FIELDS,
-        TranslatableField("intro"),
-        TranslatableField("support_heading"),
-        TranslatableField("support_text"),
-        TranslatableField("support_link_text"),
+        *translated("intro", "support_heading", "support_text", "support_link_text"),
         # The template follows the link to the page's translation (``.localized``).
-        SynchronizedField("support_page"),
-        SynchronizedField("featured_article"),
+        *synchronized("support_page", "featured_article"),
     ]
 
     parent_page_types = ["wagtailcore.Page"]

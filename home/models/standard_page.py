@@ -5,9 +5,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from hub_site.translation.fields import SAME_SLUG_PAGE_FIELDS
+from hub_site.translation.fields import SAME_SLUG_PAGE_FIELDS, synchronized, translated
 
 
 class StandardPage(Page):
@@ -29,9 +28,8 @@ class StandardPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     translatable_fields = [
         *SAME_SLUG_PAGE_FIELDS,
-        TranslatableField("intro"),
-        TranslatableField("body"),
-        SynchronizedField("open_to_public"),
+        *translated("intro", "body"),
+        *synchronized("open_to_public"),
     ]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]

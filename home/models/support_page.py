@@ -12,11 +12,10 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, FormSubmission
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.forms import SupportForm
 from hub_site.security.ratelimit import over_limit, too_many_requests
-from hub_site.translation.fields import SAME_SLUG_PAGE_FIELDS
+from hub_site.translation.fields import SAME_SLUG_PAGE_FIELDS, synchronized, translated
 
 logger = logging.getLogger(__name__)
 
@@ -47,11 +46,8 @@ class SupportPage(AbstractEmailForm):
     ]
     translatable_fields = [
         *SAME_SLUG_PAGE_FIELDS,
-        TranslatableField("intro"),
-        TranslatableField("thank_you_text"),
-        SynchronizedField("to_address"),
-        SynchronizedField("from_address"),
-        TranslatableField("subject"),
+        *translated("intro", "thank_you_text", "subject"),
+        *synchronized("to_address", "from_address"),
     ]
 
     parent_page_types = ["home.HomePage"]

@@ -3,7 +3,6 @@
 from functools import partial
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -19,11 +18,13 @@ from wagtail.models import (
     RevisionMixin,
     TranslatableMixin,
 )
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import SynchronizedField
 
 from hub_site.gate.forms import ConfirmForm
+from hub_site.model_fields import revisions_relation
 from hub_site.remembered import remembered
 from hub_site.site_settings import RememberedSiteSetting
+from hub_site.translation.fields import translated
 
 DEFAULT_COOKIE_LIFETIME_DAYS = 30
 
@@ -63,13 +64,7 @@ class GateCopy(PreviewableMixin, DraftStateMixin, RevisionMixin, TranslatableMix
         ),
     )
 
-    revisions = GenericRelation(
-        "wagtailcore.Revision",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="gate_copy",
-        for_concrete_model=False,
-    )
+    revisions = revisions_relation("gate_copy")
 
     panels = [
         FieldPanel("heading"),
@@ -86,15 +81,11 @@ class GateCopy(PreviewableMixin, DraftStateMixin, RevisionMixin, TranslatableMix
     ]
 
     translatable_fields = [
-        TranslatableField("heading"),
-        TranslatableField("statement"),
-        TranslatableField("confirm_label"),
-        TranslatableField("patient_label"),
-        TranslatableField("patient_site_name"),
+        *translated("heading", "statement", "confirm_label", "patient_label", "patient_site_name"),
         # Usually one patient site for every language, but a translator may point a
         # locale at that site's own language version.
         SynchronizedField("patient_site_url", overridable=True),
-        TranslatableField("withdraw_label"),
+        *translated("withdraw_label"),
     ]
 
     class Meta(TranslatableMixin.Meta):

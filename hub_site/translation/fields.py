@@ -3,6 +3,17 @@ declared once; each page model adds its own fields and names its deviations."""
 
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+
+def translated(*field_names):
+    """Fields each language gives its own value (text, and links to translatable snippets)."""
+    return [TranslatableField(name) for name in field_names]
+
+
+def synchronized(*field_names):
+    """Fields every language shares: a sync copies the source's value into each translation."""
+    return [SynchronizedField(name) for name in field_names]
+
+
 PAGE_TRANSLATABLE_FIELDS = [
     TranslatableField("title"),
     # A translator may give the page an address in their language.

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -7,6 +6,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 from wagtail_localize.fields import TranslatableField
 from wagtail_localize.models import StringTranslation
+
+from hub_site.model_fields import revisions_relation
 
 
 def default_notice_text():
@@ -28,13 +29,7 @@ class MachineTranslationNotice(DraftStateMixin, RevisionMixin, TranslatableMixin
         help_text=_("Shown at the top of a translated page that contains machine translation."),
     )
 
-    revisions = GenericRelation(
-        "wagtailcore.Revision",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="machine_translation_notice",
-        for_concrete_model=False,
-    )
+    revisions = revisions_relation("machine_translation_notice")
 
     panels = [FieldPanel("text")]
     translatable_fields = [TranslatableField("text")]

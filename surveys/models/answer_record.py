@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from hub_site.model_fields import optional_link
+
 from .results_queryset import ResultsQuerySet
 
 
@@ -8,13 +10,9 @@ class AnswerRecord(models.Model):
     """What every stored survey response and poll vote says besides the answer itself."""
 
     # The page answered on; emptied when it is deleted, while the answer still counts.
-    article = models.ForeignKey(
+    article = optional_link(
         "wagtailcore.Page",
-        verbose_name=_("article"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("article"),
     )
     locale = models.ForeignKey(
         "wagtailcore.Locale", verbose_name=_("language"), on_delete=models.PROTECT, related_name="+"

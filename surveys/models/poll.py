@@ -10,9 +10,9 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import TranslatableField
 
-from hub_site.translation.fields import PAGE_TRANSLATABLE_FIELDS
+from hub_site.translation.fields import PAGE_TRANSLATABLE_FIELDS, synchronized, translated
 from surveys.poll_flow import PollFlow
 
 from .answer_record import AnswerRecord
@@ -79,11 +79,8 @@ class PollPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("question")]
     translatable_fields = [
         *PAGE_TRANSLATABLE_FIELDS,
-        TranslatableField("question"),
-        TranslatableField("choices"),
-        SynchronizedField("opens_at"),
-        SynchronizedField("closes_at"),
-        SynchronizedField("results_shown"),
+        *translated("question", "choices"),
+        *synchronized("opens_at", "closes_at", "results_shown"),
     ]
 
     parent_page_types = ["home.HomePage"]

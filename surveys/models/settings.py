@@ -1,21 +1,17 @@
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import PageChooserPanel
 from wagtail.contrib.settings.models import register_setting
 
+from hub_site.model_fields import optional_link
 from hub_site.site_settings import RememberedSiteSetting
 
 
 @register_setting(icon="form")
 class SurveySettings(RememberedSiteSetting):
-    default_feedback_survey = models.ForeignKey(
+    default_feedback_survey = optional_link(
         "surveys.SurveyPage",
-        verbose_name=_("default feedback survey"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("default feedback survey"),
         help_text=_(
             "Shown at the foot of every article that does not choose a survey of its own. "
             "Readers see its translation in their language."

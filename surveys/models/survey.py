@@ -13,9 +13,9 @@ from wagtail.contrib.forms.models import (
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import SynchronizedField
 
-from hub_site.translation.fields import PAGE_TRANSLATABLE_FIELDS
+from hub_site.translation.fields import PAGE_TRANSLATABLE_FIELDS, translated
 from surveys.answer_flow import OPEN, THANKS
 from surveys.forms import LIKERT, SurveyFormBuilder
 from surveys.survey_flow import SurveyFlow
@@ -40,10 +40,7 @@ class SurveyFormField(TranslatableMixin, AbstractFormField):
     field_type.required_on_save = True
 
     translatable_fields = [
-        TranslatableField("label"),
-        TranslatableField("help_text"),
-        TranslatableField("choices"),
-        TranslatableField("default_value"),
+        *translated("label", "help_text", "choices", "default_value"),
         # Answers are stored under clean_name: every language version must share it.
         SynchronizedField("clean_name", overridable=False),
         SynchronizedField("field_type", overridable=False),
@@ -92,9 +89,7 @@ class SurveyPage(FormMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     translatable_fields = [
         *PAGE_TRANSLATABLE_FIELDS,
-        TranslatableField("intro"),
-        TranslatableField("thank_you_text"),
-        TranslatableField("form_fields"),
+        *translated("intro", "thank_you_text", "form_fields"),
     ]
 
     parent_page_types = ["home.HomePage"]
