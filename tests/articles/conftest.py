@@ -1,6 +1,9 @@
 import pytest
 
+from wagtail.models import Locale
+
 from tests.articles.factories import create_index, create_topic, home_page
+from tests.publishing import publish_certified
 
 
 @pytest.fixture
@@ -11,6 +14,14 @@ def home(db):
 @pytest.fixture
 def article_index(home):
     return create_index(home)
+
+
+@pytest.fixture
+def spanish_index(home):
+    """An article index in the published Spanish translation of the home page."""
+    spanish_home = home.copy_for_translation(Locale.objects.get(language_code="es"))
+    publish_certified(spanish_home.save_revision())
+    return create_index(spanish_home, title="Artículos", slug="articulos")
 
 
 @pytest.fixture

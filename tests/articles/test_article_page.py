@@ -14,6 +14,8 @@ from articles.models import ArticlePage, Topic
 from tests.articles.factories import create_article, create_image, create_topic, reference
 from tests.publishing import publish_certified
 
+pytestmark = pytest.mark.django_db
+
 BODY = [
     {"type": "heading", "value": {"text": "Patient characteristics", "level": "h2"}},
     {"type": "paragraph", "value": "<p>A <b>bold</b> paragraph.</p>"},
@@ -62,7 +64,6 @@ def json_ld(html):
     return json.loads(match.group(1))
 
 
-@pytest.mark.django_db
 def test_article_page_shows_every_part_in_reading_order(hcp_client, article):
     response = hcp_client.get(article.url)
 
@@ -92,7 +93,6 @@ def test_article_page_shows_every_part_in_reading_order(hcp_client, article):
     assert positions == sorted(positions)
 
 
-@pytest.mark.django_db
 def test_references_are_a_numbered_list_with_doi_and_pubmed_links(hcp_client, article):
     html = hcp_client.get(article.url).text
     references = html[html.find('<section class="references"') :]
@@ -106,7 +106,6 @@ def test_references_are_a_numbered_list_with_doi_and_pubmed_links(hcp_client, ar
     assert 'href="https://example.org/second"' in references
 
 
-@pytest.mark.django_db
 def test_draft_topics_are_hidden_from_readers(hcp_client, article_index):
     draft = create_topic("Not yet", slug="not-yet", live=False)
     live = create_topic("Live topic", slug="live-topic")
@@ -118,7 +117,6 @@ def test_draft_topics_are_hidden_from_readers(hcp_client, article_index):
     assert "Not yet" not in html
 
 
-@pytest.mark.django_db
 def test_featured_image_is_shown_as_webp_with_a_jpeg_fallback(hcp_client, article):
     html = hcp_client.get(article.url).text
     hero = html[html.find('<div class="article__image">') :]
@@ -130,7 +128,6 @@ def test_featured_image_is_shown_as_webp_with_a_jpeg_fallback(hcp_client, articl
     assert "fill-1200x630.format-jpeg" in hero
 
 
-@pytest.mark.django_db
 def test_article_has_open_graph_tags(hcp_client, article):
     html = hcp_client.get(article.url).text
 
@@ -143,7 +140,6 @@ def test_article_has_open_graph_tags(hcp_client, article):
     assert '<meta property="article:tag" content="MRD">' in html
 
 
-@pytest.mark.django_db
 def test_article_has_medical_scholarly_article_json_ld(hcp_client, article):
     data = json_ld(hcp_client.get(article.url).text)
 
@@ -164,7 +160,6 @@ def test_article_has_medical_scholarly_article_json_ld(hcp_client, article):
     assert data["image"].startswith("http://")
 
 
-@pytest.mark.django_db
 def test_json_ld_cannot_be_broken_out_of_by_a_title(hcp_client, article_index):
     title = "Evil </script><script>alert(1)</script> & more"
     article = create_article(article_index, title, slug="evil")
@@ -175,7 +170,6 @@ def test_json_ld_cannot_be_broken_out_of_by_a_title(hcp_client, article_index):
     assert json_ld(html)["headline"] == title
 
 
-@pytest.mark.django_db
 def test_related_articles_share_a_topic_newest_first(hcp_client, article_index, topics):
     mrd, aya = topics["mrd"], topics["aya"]
     article = create_article(article_index, "The article", topics=[mrd])
@@ -196,7 +190,6 @@ def test_related_articles_share_a_topic_newest_first(hcp_client, article_index, 
     assert "Draft MRD" not in related
 
 
-@pytest.mark.django_db
 def test_related_articles_are_a_handful(hcp_client, article_index, topics):
     article = create_article(article_index, "The article", topics=[topics["mrd"]])
     for number in range(6):
@@ -207,7 +200,6 @@ def test_related_articles_are_a_handful(hcp_client, article_index, topics):
     assert len(response.context["related_articles"]) == 4
 
 
-@pytest.mark.django_db
 def test_an_article_without_topics_has_no_related_section(hcp_client, article_index):
     article = create_article(article_index, "Loner")
     create_article(article_index, "Someone else")
@@ -217,7 +209,6 @@ def test_an_article_without_topics_has_no_related_section(hcp_client, article_in
     assert "Related articles" not in html
 
 
-@pytest.mark.django_db
 def test_article_foot_block_sits_between_the_article_and_related_articles(article_index, topics):
     article = create_article(article_index, "The article", topics=[topics["mrd"]])
     create_article(article_index, "A related one", topics=[topics["mrd"]])
@@ -232,7 +223,6 @@ def test_article_foot_block_sits_between_the_article_and_related_articles(articl
     assert html.find("</article>") < html.find("SURVEY AND POLL") < html.find("Related articles")
 
 
-@pytest.mark.django_db
 def test_spanish_translation_has_spanish_topics_and_a_spanish_date(
     hcp_client, article, topics, django_capture_on_commit_callbacks
 ):
@@ -264,7 +254,6 @@ def test_spanish_translation_has_spanish_topics_and_a_spanish_date(
     assert spanish_topic.slug == "mrd"
 
 
-@pytest.mark.django_db
 def test_unpublished_article_is_not_served(hcp_client, article_index):
     draft = create_article(article_index, "Draft", publish=False)
 
@@ -274,7 +263,6 @@ def test_unpublished_article_is_not_served(hcp_client, article_index):
     assert response.status_code == 404
 
 
-@pytest.mark.django_db
 def test_an_article_whose_image_file_is_missing_still_renders(hcp_client, article_index):
     image = create_image("Lost")
     image.file.storage.delete(image.file.name)

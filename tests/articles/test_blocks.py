@@ -30,6 +30,13 @@ def clean_reference(**changes):
     return block.clean(block.to_python({**VALID_REFERENCE, **changes}))
 
 
+def refusal_of_reference(**changes):
+    """The validation error a reference with ``changes`` is refused with."""
+    with pytest.raises(StructBlockValidationError) as caught:
+        clean_reference(**changes)
+    return caught.value
+
+
 def test_a_complete_reference_is_valid():
     value = clean_reference()
     assert value["doi"] == "10.1002/ajh.12345"
@@ -53,10 +60,7 @@ def test_a_pasted_doi_link_is_stored_bare(pasted):
     "doi", ["10.12/abc", "11.1002/ajh.1", "10.1002", "10.1002/", "ajh.12345", "10.1002/a b"]
 )
 def test_a_bad_doi_is_refused_with_a_clear_message(doi):
-    with pytest.raises(StructBlockValidationError) as caught:
-        clean_reference(doi=doi)
-
-    errors = caught.value.block_errors
+    errors = refusal_of_reference(doi=doi).block_errors
     assert set(errors) == {"doi"}
     assert f"“{doi}” is not a DOI" in errors["doi"].messages[0]
     assert "starts with “10.”" in errors["doi"].messages[0]
@@ -64,26 +68,20 @@ def test_a_bad_doi_is_refused_with_a_clear_message(doi):
 
 @pytest.mark.parametrize("pmid", ["123456789", "PMID123", "12 34", "-1", "1.5"])
 def test_a_bad_pubmed_id_is_refused_with_a_clear_message(pmid):
-    with pytest.raises(StructBlockValidationError) as caught:
-        clean_reference(pmid=pmid)
-
-    errors = caught.value.block_errors
+    errors = refusal_of_reference(pmid=pmid).block_errors
     assert set(errors) == {"pmid"}
     assert f"“{pmid}” is not a PubMed ID" in errors["pmid"].messages[0]
     assert "1 to 8 digits" in errors["pmid"].messages[0]
 
 
 def test_a_bad_doi_and_pmid_are_both_reported():
-    with pytest.raises(StructBlockValidationError) as caught:
-        clean_reference(doi="nope", pmid="nope")
-    assert set(caught.value.block_errors) == {"doi", "pmid"}
+    assert set(refusal_of_reference(doi="nope", pmid="nope").block_errors) == {"doi", "pmid"}
 
 
 def test_a_reference_readers_cannot_trace_is_refused():
-    with pytest.raises(StructBlockValidationError) as caught:
-        clean_reference(journal="", doi="", pmid="", url="")
-    assert caught.value.block_errors == {}
-    assert "journal, DOI, PubMed ID or URL" in caught.value.non_block_errors[0]
+    refusal = refusal_of_reference(journal="", doi="", pmid="", url="")
+    assert refusal.block_errors == {}
+    assert "journal, DOI, PubMed ID or URL" in refusal.non_block_errors[0]
 
 
 def test_a_reference_with_only_a_url_is_traceable():

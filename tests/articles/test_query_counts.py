@@ -33,6 +33,8 @@ INDEX_PAGE_CEILING = 19 + CERTIFICATE_QUERIES
 SEARCH_PAGE_CEILING = 13
 FEED_CEILING = 8
 
+pytestmark = pytest.mark.django_db
+
 
 def render_uncached(client, url):
     """Render once to create image renditions, then count a render with empty caches."""
@@ -55,7 +57,6 @@ def figure(image):
     return {"type": "image", "value": {"image": image.pk, "alt_text": "A chart", "caption": ""}}
 
 
-@pytest.mark.django_db
 def test_the_seed_article_needs_at_most_20_queries_uncached(hcp_client):
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     seed = ArticlePage.objects.get(slug=SEED_ARTICLE_SLUG, locale=Locale.get_default())
@@ -68,7 +69,6 @@ def test_the_seed_article_needs_at_most_20_queries_uncached(hcp_client):
     assert count <= ARTICLE_PAGE_CEILING
 
 
-@pytest.mark.django_db
 def test_the_article_page_costs_the_same_however_much_it_shows(
     hcp_client, home, article_index, topics
 ):
@@ -131,7 +131,6 @@ def test_the_article_page_costs_the_same_however_much_it_shows(
     assert many <= ARTICLE_PAGE_CEILING + BODY_FIGURES_QUERIES
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize("cards", [1, 6])
 def test_index_page_queries_do_not_grow(
     hcp_client, article_index, topics, django_assert_max_num_queries, cards
@@ -151,7 +150,6 @@ def test_index_page_queries_do_not_grow(
     assert len(response.context["articles"]) == cards
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize("hits", [1, 10])
 def test_search_page_queries_do_not_grow(
     hcp_client, article_index, topics, django_assert_max_num_queries, hits
@@ -168,7 +166,6 @@ def test_search_page_queries_do_not_grow(
     assert len(response.context["results"]) == hits
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize("items", [1, 20])
 def test_feed_queries_do_not_grow(
     hcp_client, article_index, topics, django_assert_max_num_queries, items

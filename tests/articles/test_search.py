@@ -1,9 +1,6 @@
 import pytest
 
-from wagtail.models import Locale
-
-from tests.articles.factories import create_article, create_index, home_page
-from tests.publishing import publish_certified
+from tests.articles.factories import create_article
 
 SEED_TITLE = "Allogeneic HSCT in CR2 for AYAs with ALL: A dual-center study"
 SEARCH_URL = "/en/search/"
@@ -14,10 +11,7 @@ def result_titles(response):
 
 
 @pytest.mark.django_db
-def test_search_stays_in_the_readers_language(hcp_client, article_index):
-    spanish_home = home_page().copy_for_translation(Locale.objects.get(language_code="es"))
-    publish_certified(spanish_home.save_revision())
-    spanish_index = create_index(spanish_home, title="Artículos", slug="articulos")
+def test_search_stays_in_the_readers_language(hcp_client, article_index, spanish_index):
     create_article(spanish_index, "Enfermedad residual MRD", slug="erm")
     create_article(article_index, "English MRD article")
 

@@ -14,7 +14,7 @@ from django.contrib.auth.models import Group
 from home.models import HomePage, StandardPage
 from hub_site.certification.models import Certificate
 from hub_site.workflows import roles
-from tests.browser.test_workflow_admin import make_user, sign_in
+from tests.browser.test_workflow_admin import approve_in_the_editor, make_user, sign_in
 
 
 def write_and_submit(page, base, title):
@@ -70,14 +70,7 @@ def test_reviewed_page_goes_live_with_its_reference_line(live_site, page, screen
         expect(page.get_by_text("Awaiting your review")).to_be_visible()
         page.get_by_role("link", name=title).first.click()
         page.wait_for_url(re.compile(rf"/admin/pages/{created.pk}/edit/"))
-        page.get_by_role("button", name="More actions").click()
-        approve = page.get_by_role("button", name="Approve", exact=True)
-        approve.wait_for(state="visible")
-        with page.expect_navigation():
-            approve.click()
-        created.refresh_from_db()
-        task = created.current_workflow_task
-        assert (task.name if task else None) == next_task, f"after {username}'s approval"
+        approve_in_the_editor(page, created, username, next_task)
 
     created.refresh_from_db()
     assert created.live

@@ -43,6 +43,21 @@ def guide_shot(page, name):
     page.screenshot(path=str(GUIDE_SCREENSHOTS / f"{name}.png"))
 
 
+def approve_in_the_editor(page, created, username, next_task, shot=None):
+    """Approve ``created`` from its open editor's footer; the review then waits at
+    ``next_task`` (None: it is over). ``shot`` names a guide screenshot of the open menu."""
+    page.get_by_role("button", name="More actions").click()
+    approve = page.get_by_role("button", name="Approve", exact=True)
+    approve.wait_for(state="visible")
+    if shot:
+        guide_shot(page, shot)
+    with page.expect_navigation():
+        approve.click()
+    created.refresh_from_db()
+    task = created.current_workflow_task
+    assert (task.name if task else None) == next_task, f"after {username}'s approval"
+
+
 def test_editor_submits_and_reviewers_approve_in_the_admin(live_site, page):
     make_user("ed", roles.EDITORS)
     make_user("med", roles.MEDICAL_REVIEWERS)
@@ -82,15 +97,7 @@ def test_editor_submits_and_reviewers_approve_in_the_admin(live_site, page):
         page.get_by_role("link", name="Guide example: AYA transplant outcomes").first.wait_for()
         guide_shot(page, f"{shot}-dashboard")
         page.goto(f"{base}/admin/pages/{created.pk}/edit/")
-        page.get_by_role("button", name="More actions").click()
-        approve = page.get_by_role("button", name="Approve", exact=True)
-        approve.wait_for(state="visible")
-        guide_shot(page, shot)
-        with page.expect_navigation():
-            approve.click()
-        created.refresh_from_db()
-        task = created.current_workflow_task
-        assert (task.name if task else None) == next_task, f"after {username}'s approval"
+        approve_in_the_editor(page, created, username, next_task, shot)
 
     created.refresh_from_db()
     assert created.live

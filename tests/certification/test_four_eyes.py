@@ -11,8 +11,13 @@ from home.models import StandardPage
 from hub_site.certification.models import Certificate
 from hub_site.workflows import roles
 from tests.certification.conftest import act, current_task_state, review, submit_new_page
-from tests.publishing import publish_certified
-from tests.translation.helpers import start_translation, translate_string
+from tests.translation.helpers import (
+    publish_english_page,
+    publish_figures_page,
+    start_translation,
+    translate_figures_page,
+    translate_string,
+)
 from tests.workflows.test_editorial_workflow import page_form
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +36,15 @@ def assert_refused(response, page, task_name):
     assert page.current_workflow_task.name == task_name
 
 
+def post_edit_form(client, user, page, body, **action):
+    """``user`` saves ``page`` with a new ``body`` from its editor, with the footer's ``action``."""
+    client.force_login(user)
+    return client.post(
+        reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+        page_form(page.title, page.slug, body=body, **action),
+    )
+
+
 def test_a_writer_cannot_approve_after_someone_else_submits(client, make_user, team, home):
     # A medical reviewer who is also an editor writes the page and saves a draft…
     writer = make_user("writer", roles.EDITORS, roles.MEDICAL_REVIEWERS)
@@ -41,28 +55,19 @@ def test_a_writer_cannot_approve_after_someone_else_submits(client, make_user, t
     )
     page = StandardPage.objects.get(slug="written")
     # …another editor fixes a typo and submits it.
-    client.force_login(team["editor"])
-    client.post(
-        reverse("wagtailadmin_pages:edit", args=(page.pk,)),
-        page_form(
-            "Written by a reviewer", "written", body="<p>Typo fixed.</p>", **{"action-submit": "1"}
-        ),
-    )
+    post_edit_form(client, team["editor"], page, "<p>Typo fixed.</p>", **{"action-submit": "1"})
     page.refresh_from_db()
     assert page.current_workflow_task.name == roles.MEDICAL_REVIEW_TASK
 
     assert offered(page, writer) == ["reject"]
     assert_refused(act(client, writer, page, "approve"), page, roles.MEDICAL_REVIEW_TASK)
     # The edit view's own workflow action, the other door to the same approval.
-    client.force_login(writer)
-    response = client.post(
-        reverse("wagtailadmin_pages:edit", args=(page.pk,)),
-        page_form(
-            "Written by a reviewer",
-            "written",
-            body="<p>Typo fixed.</p>",
-            **{"action-workflow-action": "1", "workflow-action-name": "approve"},
-        ),
+    response = post_edit_form(
+        client,
+        writer,
+        page,
+        "<p>Typo fixed.</p>",
+        **{"action-workflow-action": "1", "workflow-action-name": "approve"},
     )
     assert response.status_code in (302, 403)
     page.refresh_from_db()
@@ -152,13 +157,7 @@ def test_authorship_counts_every_revision_since_the_last_publication(client, mak
     assert page.live
 
     # The writer now reviews a change written by someone else.
-    client.force_login(team["editor"])
-    client.post(
-        reverse("wagtailadmin_pages:edit", args=(page.pk,)),
-        page_form(
-            "Certified page", "certified-page", body="<p>Updated.</p>", **{"action-submit": "1"}
-        ),
-    )
+    post_edit_form(client, team["editor"], page, "<p>Updated.</p>", **{"action-submit": "1"})
     page.refresh_from_db()
     assert "approve" in offered(page, writer)
     review(client, page, writer, team["compliance"])
@@ -166,14 +165,11 @@ def test_authorship_counts_every_revision_since_the_last_publication(client, mak
     assert Certificate.objects.filter(object_id=str(page.pk), kind="workflow").count() == 2
 
 
-def test_a_half_translated_page_cannot_be_approved(client, team, home):
+def test_a_half_translated_page_cannot_be_approved(client, team):
     """In review with untranslated segments (submitted before the source grew, or through
     a door the submit view does not guard): the reviewer is told how many remain and
     Approve is neither offered nor accepted."""
-    english = home.add_child(
-        instance=StandardPage(title="About us", slug="about-us", intro="Welcome, patients")
-    )
-    publish_certified(english.save_revision())
+    english = publish_english_page("About us", "about-us", "Welcome, patients")
     client.force_login(team["translator"])
     spanish, translation = start_translation(client, english)
     translate_string(client, translation, "About us", "Quiénes somos")
@@ -191,16 +187,10 @@ def test_a_half_translated_page_cannot_be_approved(client, team, home):
     assert "1 of 2 text segments is not translated yet." in edit.text
 
 
-def test_a_figure_changed_after_submission_stops_the_approval(client, team, home):
-    english = home.add_child(
-        instance=StandardPage(title="Response rates", slug="rates", intro="53% and 46%")
+def test_a_figure_changed_after_submission_stops_the_approval(client, team):
+    spanish, translation = translate_figures_page(
+        client, team["translator"], publish_figures_page(), figures="53% y 46%"
     )
-    publish_certified(english.save_revision())
-    translator = team["translator"]
-    client.force_login(translator)
-    spanish, translation = start_translation(client, english)
-    translate_string(client, translation, "Response rates", "Tasas de respuesta")
-    translate_string(client, translation, "53% and 46%", "53% y 46%")
     submitted = client.post(reverse("hub_workflows:submit_translation", args=(spanish.pk,)))
     assert submitted.status_code == 302
     spanish.refresh_from_db()

@@ -25,7 +25,7 @@ from home.models import StandardPage
 from hub_site.certification.issue import describe, sha256, stable_json
 from hub_site.certification.models import Certificate
 from hub_site.certification.reports import state_query
-from hub_site.gate.models import GateCopy
+from hub_site.demo.gate import load_gate_copy
 from tests.certification.conftest import review
 from tests.workflows.test_editorial_workflow import page_form
 
@@ -84,6 +84,12 @@ def rows_of_csv(response):
     assert response["Content-Type"] == "text/csv"
     text = b"".join(response.streaming_content).decode("utf-8")
     return list(csv.reader(io.StringIO(text)))
+
+
+def csv_rows(client, user, report, query=""):
+    """``report``'s CSV export as ``user`` downloads it, filtered by ``query``."""
+    client.force_login(user)
+    return rows_of_csv(client.get(f"{url(report)}?export=csv&{query}"))
 
 
 def panel_of(response):
@@ -233,8 +239,7 @@ def test_state_filter_agrees_with_certificate_state(draft_revision, today):
 
 def test_certificates_csv_has_a_row_per_certificate(client, team, certified_page, assorted):
     certificate = Certificate.objects.get(revision_id=certified_page.live_revision_id)
-    client.force_login(team["compliance"])
-    rows = rows_of_csv(client.get(url("certificates") + "?export=csv"))
+    rows = csv_rows(client, team["compliance"], "certificates")
     assert rows[0] == [
         "Reference code",
         "Title",
@@ -282,8 +287,7 @@ def test_reports_export_to_xlsx(client, team, live_estate, report):
 
 
 def test_certificates_csv_keeps_the_filters(client, team, assorted):
-    client.force_login(team["compliance"])
-    rows = rows_of_csv(client.get(url("certificates") + "?export=csv&state=expired"))
+    rows = csv_rows(client, team["compliance"], "certificates", "state=expired")
     assert [row[0] for row in rows[1:]] == ["TEST-2024-0003"]
 
 
@@ -436,14 +440,12 @@ def test_compliance_report_gives_every_live_page_its_state(client, team, live_es
     ],
 )
 def test_compliance_report_filters(client, team, live_estate, query, expected):
-    client.force_login(team["manager"])
-    rows = rows_of_csv(client.get(url("compliance") + f"?export=csv&{query}"))
+    rows = csv_rows(client, team["manager"], "compliance", query)
     assert {row[0] for row in rows[1:]} == expected
 
 
 def test_compliance_csv_columns(client, team, live_estate, today):
-    client.force_login(team["compliance"])
-    rows = rows_of_csv(client.get(url("compliance") + "?export=csv"))
+    rows = csv_rows(client, team["compliance"], "compliance")
     assert rows[0] == [
         "Title",
         "Type",
@@ -477,22 +479,12 @@ def test_compliance_csv_columns(client, team, live_estate, today):
 
 
 def test_compliance_report_includes_certified_snippets_while_live(client, team, today):
-    copy = GateCopy.objects.filter(locale__language_code="en").first() or GateCopy.objects.create(
-        heading="For healthcare professionals",
-        statement="I am a healthcare professional.",
-        confirm_label="I am a healthcare professional",
-        patient_label="I am a patient",
-        patient_site_name="Know ALL",
-        patient_site_url="https://patients.example",
-        withdraw_label="I am not a healthcare professional",
-        locale=Locale.objects.get(language_code="en"),
-    )
+    copy = load_gate_copy()
     revision = copy.save_revision()
     revision.publish()
     copy.refresh_from_db()
     certify(copy, revision, today - timedelta(days=2), code="SNIP-0001")
-    client.force_login(team["compliance"])
-    rows = rows_of_csv(client.get(url("compliance") + "?export=csv&state=expired"))
+    rows = csv_rows(client, team["compliance"], "compliance", "state=expired")
     assert [row[4] for row in rows[1:]] == ["SNIP-0001"]
 
     # The certificate view compares a snippet's live revision with the certified one too.
@@ -500,7 +492,7 @@ def test_compliance_report_includes_certified_snippets_while_live(client, team, 
     assert html.content.decode().count('data-identical="true"') == 2
 
     copy.unpublish()
-    rows = rows_of_csv(client.get(url("compliance") + "?export=csv&state=expired"))
+    rows = csv_rows(client, team["compliance"], "compliance", "state=expired")
     assert rows[1:] == []
 
 

@@ -89,26 +89,30 @@ def test_funders_page_shows_the_same_sentence(hcp_client, seed_funders, funder_i
 
 
 @pytest.mark.django_db
-def test_two_grants_are_named_in_the_plural(hcp_client, add_funder):
-    add_funder("Amgen", "Platinum")
+@pytest.mark.parametrize(
+    ("sponsor_count", "expected"),
+    [
+        pytest.param(
+            1,
+            f"{INDEPENDENT}, sponsored by Amgen and supported through educational grants from "
+            f"{SEED_GRANT} and Leukaemia Education Trust. {NO_INFLUENCE}",
+            id="with-a-sponsor",
+        ),
+        pytest.param(
+            0,
+            f"{INDEPENDENT}, supported through educational grants from {SEED_GRANT} and "
+            f"Leukaemia Education Trust. {NO_INFLUENCE}",
+            id="without-sponsors",
+        ),
+    ],
+)
+def test_two_grants_are_named_in_the_plural(hcp_client, add_funder, sponsor_count, expected):
+    for name, level in SPONSORS[:sponsor_count]:
+        add_funder(name, level)
     add_funder("Hippocrate Conference Institute", disclosure_name=SEED_GRANT)
     add_funder("Leukaemia Education Trust")
 
-    assert footer_sentence(hcp_client) == (
-        f"{INDEPENDENT}, sponsored by Amgen and supported through educational grants from "
-        f"{SEED_GRANT} and Leukaemia Education Trust. {NO_INFLUENCE}"
-    )
-
-
-@pytest.mark.django_db
-def test_two_grants_without_sponsors(hcp_client, add_funder):
-    add_funder("Hippocrate Conference Institute", disclosure_name=SEED_GRANT)
-    add_funder("Leukaemia Education Trust")
-
-    assert footer_sentence(hcp_client) == (
-        f"{INDEPENDENT}, supported through educational grants from {SEED_GRANT} and "
-        f"Leukaemia Education Trust. {NO_INFLUENCE}"
-    )
+    assert footer_sentence(hcp_client) == expected
 
 
 @pytest.mark.django_db

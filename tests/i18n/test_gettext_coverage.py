@@ -172,9 +172,12 @@ def translations_of(entries):
     return table
 
 
-def stale_compiled(relative_path, language, shipped_po, compiled_path):
-    """A .mo that is missing or says something else than its .po."""
+def stale_compiled(relative_path, language, _extracted_po, shipped_po):
+    """A shipped .po's .mo that is missing or says something else than the .po."""
+    if shipped_po is None:
+        return []
     label = f"{relative_path.with_suffix('.mo')} [{language}]"
+    compiled_path = PROJECT_DIR / relative_path.with_suffix(".mo")
     if not compiled_path.exists():
         return [f"{label}: not compiled"]
     compiled = polib.mofile(str(compiled_path))
@@ -205,44 +208,20 @@ def test_makemessages_extracts_every_app(extracted):
 
 
 @pytest.mark.parametrize("language", TRANSLATED_LANGUAGES)
-def test_every_extracted_string_is_in_the_shipped_catalogue(extracted, language):
+@pytest.mark.parametrize(
+    "check",
+    [
+        pytest.param(missing_strings, id="every-extracted-string-is-in-the-shipped-catalogue"),
+        pytest.param(untranslated_strings, id="every-string-is-translated-and-not-fuzzy"),
+        pytest.param(mismatched_placeholders, id="translations-keep-the-placeholders"),
+        pytest.param(stale_compiled, id="compiled-catalogues-match-their-po-files"),
+    ],
+)
+def test_the_shipped_catalogues(extracted, language, check):
     problems = [
         problem
         for relative_path, extracted_po, shipped_po in catalogues_for(extracted, language)
-        for problem in missing_strings(relative_path, language, extracted_po, shipped_po)
-    ]
-    assert not problems, report(problems)
-
-
-@pytest.mark.parametrize("language", TRANSLATED_LANGUAGES)
-def test_every_string_is_translated_and_not_fuzzy(extracted, language):
-    problems = [
-        problem
-        for relative_path, extracted_po, shipped_po in catalogues_for(extracted, language)
-        for problem in untranslated_strings(relative_path, language, extracted_po, shipped_po)
-    ]
-    assert not problems, report(problems)
-
-
-@pytest.mark.parametrize("language", TRANSLATED_LANGUAGES)
-def test_translations_keep_the_placeholders(extracted, language):
-    problems = [
-        problem
-        for relative_path, extracted_po, shipped_po in catalogues_for(extracted, language)
-        for problem in mismatched_placeholders(relative_path, language, extracted_po, shipped_po)
-    ]
-    assert not problems, report(problems)
-
-
-@pytest.mark.parametrize("language", TRANSLATED_LANGUAGES)
-def test_compiled_catalogues_match_their_po_files(extracted, language):
-    problems = [
-        problem
-        for relative_path, _extracted_po, shipped_po in catalogues_for(extracted, language)
-        if shipped_po is not None
-        for problem in stale_compiled(
-            relative_path, language, shipped_po, PROJECT_DIR / relative_path.with_suffix(".mo")
-        )
+        for problem in check(relative_path, language, extracted_po, shipped_po)
     ]
     assert not problems, report(problems)
 
@@ -280,6 +259,5 @@ def test_the_checks_name_file_language_and_msgid_of_a_removed_translation(extrac
     assert len(placeholder_problems) == 1
     assert placeholder_problems[0].startswith(f"{relative_path} [es] msgid {submitted!r}")
     # The shipped .mo still holds what the doctored .po no longer says.
-    compiled_path = PROJECT_DIR / relative_path.with_suffix(".mo")
-    stale = stale_compiled(relative_path, "es", doctored, compiled_path)
+    stale = stale_compiled(relative_path, "es", extracted_po, doctored)
     assert any("msgid 'Skip to main content'" in problem for problem in stale)

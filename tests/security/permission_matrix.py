@@ -86,6 +86,11 @@ def translation_of(objects, name):
     return getattr(objects, f"{name}_translation")
 
 
+def object_url(url_name):
+    """The admin URL ``url_name`` of the named object."""
+    return lambda objects, name: reverse(url_name, args=(getattr(objects, name).pk,))
+
+
 def workflow_action(action_name):
     def url(objects, name):
         task_state = page(objects, name).current_workflow_state.current_task_state
@@ -127,13 +132,13 @@ ACTIONS = (
     Action(
         "edit",
         "GET",
-        lambda o, n: reverse("wagtailadmin_pages:edit", args=(page(o, n).pk,)),
+        object_url("wagtailadmin_pages:edit"),
         ("draft_article", "spanish_article"),
     ),
     Action(
         "preview",
         "GET",
-        lambda o, n: reverse("wagtailadmin_pages:view_draft", args=(page(o, n).pk,)),
+        object_url("wagtailadmin_pages:view_draft"),
         ("english_article", "review_article", "spanish_article"),
     ),
     Action(
@@ -153,16 +158,11 @@ ACTIONS = (
         ),
         PAGE,
     ),
-    Action(
-        "history",
-        "GET",
-        lambda o, n: reverse("wagtailadmin_pages:history", args=(page(o, n).pk,)),
-        PAGE,
-    ),
+    Action("history", "GET", object_url("wagtailadmin_pages:history"), PAGE),
     Action(
         "copy",
         "POST",
-        lambda o, n: reverse("wagtailadmin_pages:copy", args=(page(o, n).pk,)),
+        object_url("wagtailadmin_pages:copy"),
         PAGE,
         data=lambda o, n: {
             "new_title": "Copied",
@@ -181,7 +181,7 @@ ACTIONS = (
     Action(
         "delete",
         "POST",
-        lambda o, n: reverse("wagtailadmin_pages:delete", args=(page(o, n).pk,)),
+        object_url("wagtailadmin_pages:delete"),
         ("english_article", "draft_article"),
     ),
     Action(
@@ -195,12 +195,7 @@ ACTIONS = (
         data=lambda o, n: {"include_descendants": ""},
         bulk=True,
     ),
-    Action(
-        "unpublish",
-        "POST",
-        lambda o, n: reverse("wagtailadmin_pages:unpublish", args=(page(o, n).pk,)),
-        PAGE,
-    ),
+    Action("unpublish", "POST", object_url("wagtailadmin_pages:unpublish"), PAGE),
     Action("approve", "POST", workflow_action("approve"), ("review_article", "spanish_review")),
     Action(
         "reject",
@@ -212,7 +207,7 @@ ACTIONS = (
     Action(
         "translate",
         "POST",
-        lambda o, n: reverse("wagtail_localize:submit_page_translation", args=(page(o, n).pk,)),
+        object_url("wagtail_localize:submit_page_translation"),
         ("untranslated_article",),
         data=lambda o, n: {"locales": [o.spanish.pk]},
     ),
@@ -246,7 +241,7 @@ ACTIONS = (
     Action(
         "submit_translation",
         "POST",
-        lambda o, n: reverse("hub_workflows:submit_translation", args=(page(o, n).pk,)),
+        object_url("hub_workflows:submit_translation"),
         ("spanish_article",),
     ),
     Action("submissions", "GET", submissions_url, ("support_submission", "survey_response")),
@@ -315,19 +310,14 @@ ACTIONS = (
     Action(
         "collection_delete",
         "POST",
-        lambda o, n: reverse("wagtailadmin_collections:delete", args=(o.collection.pk,)),
+        object_url("wagtailadmin_collections:delete"),
         ("collection",),
     ),
-    Action(
-        "snippet_edit",
-        "GET",
-        lambda o, n: reverse("wagtailsnippets_articles_topic:edit", args=(o.topic.pk,)),
-        ("topic",),
-    ),
+    Action("snippet_edit", "GET", object_url("wagtailsnippets_articles_topic:edit"), ("topic",)),
     Action(
         "snippet_delete",
         "POST",
-        lambda o, n: reverse("wagtailsnippets_articles_topic:delete", args=(o.topic.pk,)),
+        object_url("wagtailsnippets_articles_topic:delete"),
         ("topic",),
     ),
     # Certificates are read by those who certify, and changed or deleted by nobody: the
@@ -335,7 +325,7 @@ ACTIONS = (
     Action(
         "certificate_view",
         "GET",
-        lambda o, n: reverse("hub_certification_reports:certificate", args=(o.certificate.pk,)),
+        object_url("hub_certification_reports:certificate"),
         ("certificate",),
     ),
     Action(

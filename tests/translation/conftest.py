@@ -2,9 +2,9 @@ import pytest
 
 from django.test import override_settings
 
-from home.models import HomePage, StandardPage
-from tests.publishing import publish_certified
 from tests.support.libretranslate import libretranslate_server  # noqa: F401 - fixture
+from tests.surveys.conftest import article, demo, home, poll, survey  # noqa: F401 - fixtures
+from tests.translation.helpers import publish_english_page, publish_figures_page
 from tests.workflows.conftest import make_user, team  # noqa: F401 - fixtures
 
 
@@ -21,9 +21,9 @@ def libretranslate(libretranslate_server):  # noqa: F811
 
 @pytest.fixture
 def english_page(db):
-    home = HomePage.objects.get(depth=2, locale__language_code="en")
-    page = home.add_child(
-        instance=StandardPage(title="About us", slug="about-us", intro="Welcome, patients")
-    )
-    publish_certified(page.save_revision())
-    return page
+    return publish_english_page("About us", "about-us", "Welcome, patients")
+
+
+@pytest.fixture
+def figures_page(db):
+    return publish_figures_page()

@@ -5,6 +5,22 @@ from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from home.models import HomePage, StandardPage
+from tests.publishing import publish_certified
+
+
+def publish_english_page(title, slug, intro):
+    """A live standard page under the English home page, certified as set-up content."""
+    home = HomePage.objects.get(depth=2, locale__language_code="en")
+    page = home.add_child(instance=StandardPage(title=title, slug=slug, intro=intro))
+    publish_certified(page.save_revision())
+    return page
+
+
+def publish_figures_page():
+    """A live English page whose intro, "53% and 46%", carries figures."""
+    return publish_english_page("Response rates", "response-rates", "53% and 46%")
+
 
 def start_translation(client, page, language_code="es"):
     """Create the translation through wagtail-localize's "Translate this page" form."""
@@ -18,6 +34,16 @@ def start_translation(client, page, language_code="es"):
         source__object_id=page.translation_key, target_locale=locale
     )
     return page.get_translation(locale), translation
+
+
+def translate_figures_page(client, translator, page, figures="53% y 64%"):
+    """``translator``'s Spanish translation of ``publish_figures_page()``, with ``figures`` for
+    its intro (by default, other figures than the source's)."""
+    client.force_login(translator)
+    spanish_page, translation = start_translation(client, page)
+    translate_string(client, translation, "Response rates", "Tasas de respuesta")
+    translate_string(client, translation, "53% and 46%", figures)
+    return spanish_page, translation
 
 
 def machine_translate(client, translation, next_url="/admin/"):

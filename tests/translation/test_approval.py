@@ -11,29 +11,19 @@ from django.utils.translation import override
 from wagtail.models import Locale
 from wagtail_localize.models import SegmentOverride, TranslationContext
 
-from home.models import HomePage, StandardPage
 from hub_site.translation.approval import (
     number_confirmations,
     translation_blockers,
     translators_since,
 )
 from hub_site.workflows import roles
-from tests.publishing import publish_certified
 from tests.translation.helpers import (
     confirm_figures,
     number_check_url,
     start_translation,
+    translate_figures_page,
     translate_string,
 )
-
-
-def figures_page():
-    home = HomePage.objects.get(depth=2, locale__language_code="en")
-    page = home.add_child(
-        instance=StandardPage(title="Response rates", slug="response-rates", intro="53% and 46%")
-    )
-    publish_certified(page.save_revision())
-    return page
 
 
 def test_untranslated_segments_block_approval(client, team, english_page):
@@ -82,12 +72,8 @@ def test_submitting_with_untranslated_segments_is_refused(client, team, english_
     assert spanish_page.get_latest_revision().content["title"] == "About us"
 
 
-def test_figures_unconfirmed_block_approval(client, team):
-    page = figures_page()
-    client.force_login(team["translator"])
-    spanish_page, translation = start_translation(client, page)
-    translate_string(client, translation, "Response rates", "Tasas de respuesta")
-    translate_string(client, translation, "53% and 46%", "53% y 64%")
+def test_figures_unconfirmed_block_approval(client, team, figures_page):
+    spanish_page, _translation = translate_figures_page(client, team["translator"], figures_page)
 
     assert translation_blockers(spanish_page) == [
         "The figures in 1 segment differ from the original and nobody other than its "
@@ -125,12 +111,8 @@ def test_translators_since(client, team, make_user, english_page):
     assert translators_since(french_page, None) == {team["translator"].pk}
 
 
-def test_number_confirmations_hold_for_the_current_text(client, team):
-    page = figures_page()
-    client.force_login(team["translator"])
-    spanish_page, translation = start_translation(client, page)
-    translate_string(client, translation, "Response rates", "Tasas de respuesta")
-    translate_string(client, translation, "53% and 46%", "53% y 64%")
+def test_number_confirmations_hold_for_the_current_text(client, team, figures_page):
+    spanish_page, translation = translate_figures_page(client, team["translator"], figures_page)
     check_url = number_check_url(spanish_page)
     segment_id = client.get(check_url).context["flagged"][0].string_translation.pk
     assert number_confirmations(spanish_page) == []

@@ -6,15 +6,14 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from home.models import HomePage, StandardPage
 from hub_site.translation.models import NumberCheckConfirmation
 from hub_site.translation.numbers_guard import extract_numbers, numbers_differ
 from hub_site.workflows import roles
-from tests.publishing import publish_certified
 from tests.translation.helpers import (
     confirm_figures,
     number_check_url,
     start_translation,
+    translate_figures_page,
     translate_string,
 )
 from tests.workflows.test_editorial_workflow import act, assert_done
@@ -59,31 +58,12 @@ def test_extracted_values_are_normalised():
     ]
 
 
-@pytest.fixture
-def figures_page(db):
-    home = HomePage.objects.get(depth=2, locale__language_code="en")
-    page = home.add_child(
-        instance=StandardPage(title="Response rates", slug="response-rates", intro="53% and 46%")
-    )
-    publish_certified(page.save_revision())
-    return page
-
-
 def submit(client, page):
     return client.post(reverse("hub_workflows:submit_translation", args=(page.pk,)))
 
 
 def messages_of(response):
     return [str(m) for m in get_messages(response.wsgi_request)]
-
-
-def mistranslated(client, team, figures_page, translated="53% y 64%"):
-    """A Spanish translation whose second segment carries other figures than the source."""
-    client.force_login(team["translator"])
-    spanish_page, translation = start_translation(client, figures_page)
-    translate_string(client, translation, "Response rates", "Tasas de respuesta")
-    translate_string(client, translation, "53% and 46%", translated)
-    return spanish_page, translation
 
 
 def flagged_id(client, page):
@@ -93,7 +73,7 @@ def flagged_id(client, page):
 def test_changed_figures_are_flagged_and_block_submission_and_publishing(
     client, team, figures_page
 ):
-    spanish_page, _translation = mistranslated(client, team, figures_page)
+    spanish_page, _translation = translate_figures_page(client, team["translator"], figures_page)
     check_url = number_check_url(spanish_page)
 
     # Flagged in the editor: a warning, and a header button to the numbers check.
@@ -124,7 +104,7 @@ def test_changed_figures_are_flagged_and_block_submission_and_publishing(
 
 
 def test_the_translator_cannot_confirm_their_own_figures(client, team, figures_page):
-    spanish_page, _translation = mistranslated(client, team, figures_page)
+    spanish_page, _translation = translate_figures_page(client, team["translator"], figures_page)
     check_url = number_check_url(spanish_page)
     check = client.get(check_url)
     assert "You translated this segment: someone else confirms its figures." in check.text
@@ -141,7 +121,7 @@ def test_the_translator_cannot_confirm_their_own_figures(client, team, figures_p
 def test_a_reviewer_confirms_with_a_reason_and_the_translation_goes_through(
     client, team, figures_page
 ):
-    spanish_page, _translation = mistranslated(client, team, figures_page)
+    spanish_page, _translation = translate_figures_page(client, team["translator"], figures_page)
     check_url = number_check_url(spanish_page)
     segment_id = flagged_id(client, spanish_page)
 
@@ -184,7 +164,7 @@ def test_a_reviewer_confirms_with_a_reason_and_the_translation_goes_through(
 def test_a_confirmation_covers_only_its_text_and_correct_figures_need_none(
     client, team, figures_page
 ):
-    spanish_page, translation = mistranslated(client, team, figures_page)
+    spanish_page, translation = translate_figures_page(client, team["translator"], figures_page)
     check_url = number_check_url(spanish_page)
     client.force_login(team["translation_reviewer"])
     confirm_figures(client, check_url, flagged_id(client, spanish_page))
@@ -204,7 +184,7 @@ def test_a_confirmation_covers_only_its_text_and_correct_figures_need_none(
 def test_a_confirmation_by_the_translator_stored_before_never_counts(
     client, team, make_user, figures_page
 ):
-    spanish_page, _translation = mistranslated(client, team, figures_page)
+    spanish_page, _translation = translate_figures_page(client, team["translator"], figures_page)
     segment = client.get(number_check_url(spanish_page)).context["flagged"][0]
     # As the numbers check stored them before it asked for a second person and a reason.
     NumberCheckConfirmation.objects.create(

@@ -12,38 +12,15 @@ from django.utils import translation
 
 from wagtail.models import Locale, PageViewRestriction
 
-from hub_site.demo.surveys import load_surveys
 from hub_site.translation.models import MachineTranslationNotice, default_notice_text
 from surveys.models import PollVote, SurveyResponse
 from tests.articles.factories import home_page
 from tests.i18n.conftest import translate
 from tests.publishing import publish_certified
-from tests.surveys.conftest import add_article
 from tests.surveys.helpers import answers
 
 UNAVAILABLE = "Machine translation is not available right now; showing the original."
 NOINDEX = '<meta name="robots" content="noindex">'
-
-
-@pytest.fixture
-def seed_survey_and_poll(db):
-    """The seed's feedback survey (the site's default for articles) and poll."""
-    return load_surveys(home_page())
-
-
-@pytest.fixture
-def survey(seed_survey_and_poll):
-    return seed_survey_and_poll[0]
-
-
-@pytest.fixture
-def poll(seed_survey_and_poll):
-    return seed_survey_and_poll[1]
-
-
-@pytest.fixture
-def article(db):
-    return add_article(home_page(), "Blinatumomab in upfront ALL", "blinatumomab-upfront")
 
 
 def mt_url(page, language):

@@ -14,7 +14,7 @@ from hub_site.translation.models import MachineTranslationNotice
 from tests.publishing import publish_certified
 from tests.translation.helpers import (
     confirm_figures,
-    start_translation,
+    translate_figures_page,
     translate_string,
 )
 
@@ -117,18 +117,10 @@ def test_confirmed_by_someone_else_it_is_published(
     assert notice.text == MISTRANSLATED
 
 
-def test_a_translated_page_with_other_figures_cannot_be_published_in_code(client, team):
-    from home.models import HomePage, StandardPage
-
-    home = HomePage.objects.get(depth=2, locale__language_code="en")
-    page = home.add_child(
-        instance=StandardPage(title="Response rates", slug="response-rates", intro="53% and 46%")
-    )
-    publish_certified(page.save_revision())
-    client.force_login(team["translator"])
-    spanish_page, translation = start_translation(client, page)
-    translate_string(client, translation, "Response rates", "Tasas de respuesta")
-    translate_string(client, translation, "53% and 46%", "53% y 64%")
+def test_a_translated_page_with_other_figures_cannot_be_published_in_code(
+    client, team, figures_page
+):
+    spanish_page, translation = translate_figures_page(client, team["translator"], figures_page)
     save_translation_draft(translation, team["translator"])
     spanish_page.refresh_from_db()
 

@@ -67,6 +67,29 @@ def _query_parameters():
     yield Case("article with query junk", "GET", "{article}?%00=%00&a[]=1&a[b]=2")
 
 
+FORM_ENCODED = "application/x-www-form-urlencoded"
+# (what is wrong with it, the body, its Content-Type): posted to every form.
+BAD_BODIES = (
+    ("empty body", b"", "application/octet-stream"),
+    ("huge body", b"x=" + b"A" * 3_000_000, FORM_ENCODED),
+    ("JSON body", b'{"choice": 1}', "application/json"),
+    ("invalid UTF-8 body", b"choice=%ff&article=\xff\xfe", FORM_ENCODED),
+    ("NUL body", b"choice=\x00&article=%00&content_suggestion=a%00b", FORM_ENCODED),
+    (
+        "broken multipart",
+        b"--x\r\nContent-Disposition: form-data\r\n\r\n",
+        "multipart/form-data; boundary=x",
+    ),
+    ("multipart without boundary", b"abc", "multipart/form-data"),
+    ("many fields", "&".join(f"f{i}=1" for i in range(20_000)).encode(), FORM_ENCODED),
+    (
+        "duplicate fields",
+        b"choice=1&choice=2&article=1&article=x&next=/en/&next=//evil.example",
+        FORM_ENCODED,
+    ),
+)
+
+
 def _forms():
     values = payloads.SCRIPT + payloads.WRONG_TYPES + payloads.UNICODE_TRICKS
     for value in values:
@@ -85,61 +108,8 @@ def _forms():
             {"content_suggestion": value, "email": value, "impact_updates_consent": value},
         )
     for target in ("{poll}", "{survey}", "{support}", "/en/hcp-confirm/"):
-        yield Case(
-            f"empty body {target}", "POST", target, b"", content_type="application/octet-stream"
-        )
-        yield Case(
-            f"huge body {target}",
-            "POST",
-            target,
-            b"x=" + b"A" * 3_000_000,
-            content_type="application/x-www-form-urlencoded",
-        )
-        yield Case(
-            f"JSON body {target}", "POST", target, b'{"choice": 1}', content_type="application/json"
-        )
-        yield Case(
-            f"invalid UTF-8 body {target}",
-            "POST",
-            target,
-            b"choice=%ff&article=\xff\xfe",
-            content_type="application/x-www-form-urlencoded",
-        )
-        yield Case(
-            f"NUL body {target}",
-            "POST",
-            target,
-            b"choice=\x00&article=%00&content_suggestion=a%00b",
-            content_type="application/x-www-form-urlencoded",
-        )
-        yield Case(
-            f"broken multipart {target}",
-            "POST",
-            target,
-            b"--x\r\nContent-Disposition: form-data\r\n\r\n",
-            content_type="multipart/form-data; boundary=x",
-        )
-        yield Case(
-            f"multipart without boundary {target}",
-            "POST",
-            target,
-            b"abc",
-            content_type="multipart/form-data",
-        )
-        yield Case(
-            f"many fields {target}",
-            "POST",
-            target,
-            "&".join(f"f{i}=1" for i in range(20_000)).encode(),
-            content_type="application/x-www-form-urlencoded",
-        )
-        yield Case(
-            f"duplicate fields {target}",
-            "POST",
-            target,
-            b"choice=1&choice=2&article=1&article=x&next=/en/&next=//evil.example",
-            content_type="application/x-www-form-urlencoded",
-        )
+        for label, body, content_type in BAD_BODIES:
+            yield Case(f"{label} {target}", "POST", target, body, content_type=content_type)
 
 
 def _paths_and_methods():
