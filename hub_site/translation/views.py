@@ -1,3 +1,5 @@
+import django_filters
+
 from django import forms
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import transaction
@@ -5,20 +7,31 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from wagtail.admin import messages
 from wagtail.admin.admin_url_finder import AdminURLFinder
-from wagtail.models import Locale, Page, WorkflowMixin
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page, WorkflowMixin
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail_localize.models import Translation
 
 from hub_site.translation.approval import unconfirmed_figures_message
 from hub_site.translation.models import NumberCheckConfirmation
 from hub_site.translation.numbers_guard import flagged_segments_of, translation_of
-from hub_site.translation.status import STATUSES, translation_status
+from hub_site.translation.status import (
+    STATUSES,
+    may_view_translation_reports,
+    target_locales,
+    translation_status,
+    type_choices,
+)
 
 
 class NumberConfirmationForm(forms.Form):
@@ -144,25 +157,123 @@ def refuse_flagged(request, obj, flagged):
     return redirect(number_check_url(obj))
 
 
-def translation_status_report(request):
-    """Admin report: every translatable page and snippet × locale, filterable."""
-    if not request.user.has_perm("wagtailadmin.access_admin"):
-        raise PermissionDenied
-    locales = list(Locale.objects.exclude(pk=Locale.get_default().pk).order_by("language_code"))
-    chosen_locale = next(
-        (loc for loc in locales if loc.language_code == request.GET.get("locale")), None
+class TranslationStatusFilterSet(WagtailFilterSet):
+    """Filters rows of ``translation_status``, which are not one queryset (pages and each
+    snippet model's objects together); the model is only what django-filters needs to build
+    the form."""
+
+    status = django_filters.ChoiceFilter(
+        label=gettext_lazy("Status"),
+        choices=list(STATUSES.items()),
+        empty_label=gettext_lazy("All"),
     )
-    chosen_status = request.GET.get("status", "")
-    if chosen_status not in STATUSES:
-        chosen_status = ""
-    return TemplateResponse(
-        request,
-        "hub_translation/status_report.html",
-        {
-            "rows": translation_status(locale=chosen_locale, status=chosen_status),
-            "locales": locales,
-            "statuses": STATUSES.items(),
-            "chosen_locale": chosen_locale,
-            "chosen_status": chosen_status,
-        },
+    locale = django_filters.ChoiceFilter(
+        label=gettext_lazy("Language"), empty_label=gettext_lazy("All")
     )
+    type = django_filters.ChoiceFilter(label=gettext_lazy("Type"), empty_label=gettext_lazy("All"))
+
+    class Meta:
+        model = Page
+        fields = []
+
+    def __init__(self, *args, locales, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["locale"].extra["choices"] = [
+            (locale.language_code, locale.get_display_name()) for locale in locales
+        ]
+        self.filters["type"].extra["choices"] = type_choices()
+
+    def filter_queryset(self, rows):
+        chosen = self.form.cleaned_data
+        return [
+            row
+            for row in rows
+            if row.matches(
+                status=chosen.get("status"),
+                language_code=chosen.get("locale"),
+                kind=chosen.get("type"),
+            )
+        ]
+
+
+class TranslationStateColumn(Column):
+    """The translation's state, with its flags beside it."""
+
+    cell_template_name = "hub_translation/status_cell.html"
+
+
+class TranslationStatusReportView(ReportView):
+    """Every translatable page and snippet × every other language in use."""
+
+    page_title = gettext_lazy("Translation status")
+    header_icon = "globe"
+    results_template_name = "hub_translation/status_report.html"
+    filterset_class = TranslationStatusFilterSet
+    index_url_name = "hub_translation:status_report"
+    index_results_url_name = "hub_translation:status_report_results"
+    columns = [
+        TitleColumn("title", label=gettext_lazy("Title"), get_url=lambda row: row.url),
+        Column("type_label", label=gettext_lazy("Type")),
+        Column("language", label=gettext_lazy("Language")),
+        TranslationStateColumn("status_label", label=gettext_lazy("Status")),
+    ]
+    list_export = ["title", "type", "language", "status", "out_of_date", "machine", "url"]
+    export_headings = {
+        "title": gettext_lazy("Title"),
+        "type": gettext_lazy("Type"),
+        "language": gettext_lazy("Language"),
+        "status": gettext_lazy("Status"),
+        "out_of_date": gettext_lazy("Out of date"),
+        "machine": gettext_lazy("Machine text unedited"),
+        "url": gettext_lazy("URL"),
+    }
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_view_translation_reports(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def locales(self):
+        return target_locales()
+
+    def get_filterset_kwargs(self):
+        return {**super().get_filterset_kwargs(), "locales": self.locales}
+
+    def get_queryset(self):
+        # All the rows, filtered once by get_filtered_queryset (BaseListingView's
+        # get_queryset would filter them a second time).
+        return translation_status(self.locales)
+
+    def filter_queryset(self, rows):
+        if self.filters is None:
+            return rows
+        # Each filter on its own, as before the generic view: an unknown value (a language
+        # no longer in use, in an old link) drops that filter, not the valid ones.
+        self.filters.is_valid()
+        return self.filters.filter_queryset(rows)
+
+    @cached_property
+    def no_results_message(self):
+        if self.is_filtering:
+            return _("Nothing matches these filters.")
+        return super().no_results_message
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["languages_in_use"] = [locale.get_display_name() for locale in self.locales]
+        return context
+
+    def get_filename(self):
+        return f"translation-status-{timezone.localdate():%Y-%m-%d}"
+
+    def to_row_dict(self, item):
+        return {
+            "title": item.title,
+            "type": item.type_label,
+            "language": item.language,
+            "status": str(item.status_label),
+            "out_of_date": item.out_of_date,
+            "machine": item.machine,
+            "url": self.request.build_absolute_uri(item.url) if item.url else "",
+        }

@@ -8,9 +8,10 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from hub_site.translation import machine_views, views
+from hub_site.translation import machine_views, translate_dialog, views
 from hub_site.translation.models import MachineTranslationNotice
 from hub_site.translation.numbers_guard import flagged_segments_of
+from hub_site.translation.status import may_view_translation_reports
 
 
 class MachineTranslationNoticeViewSet(SnippetViewSet):
@@ -37,7 +38,16 @@ def register_translation_urls():
                             views.translation_number_check,
                             name="translation_number_check",
                         ),
-                        path("status/", views.translation_status_report, name="status_report"),
+                        path(
+                            "status/",
+                            views.TranslationStatusReportView.as_view(),
+                            name="status_report",
+                        ),
+                        path(
+                            "status/results/",
+                            views.TranslationStatusReportView.as_view(results_only=True),
+                            name="status_report_results",
+                        ),
                         path(
                             "machine/<int:translation_id>/",
                             machine_views.machine_translation_status,
@@ -59,15 +69,49 @@ def register_translation_urls():
     ]
 
 
+# wagtail-localize's own URLs for its "Translate" dialog, answered first here (this app's
+# hooks run before wagtail-localize's): the dialog offers only the languages in use.
+@hooks.register("register_admin_urls")
+def register_translate_dialog_urls():
+    return [
+        path(
+            "localize/submit/page/<int:page_id>/",
+            translate_dialog.PageTranslationView.as_view(),
+            name="hub_submit_page_translation",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            translate_dialog.SnippetTranslationView.as_view(),
+            name="hub_submit_snippet_translation",
+        ),
+    ]
+
+
+class TranslationReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_view_translation_reports(request.user)
+
+
 @hooks.register("register_reports_menu_item")
 def register_translation_status_menu_item():
-    return MenuItem(
+    return TranslationReportMenuItem(
         _("Translation status"),
         reverse("hub_translation:status_report"),
         name="translation-status",
         icon_name="globe",
         order=900,
     )
+
+
+@hooks.register("construct_reports_menu")
+def hide_localize_report_from_content_reviewers(request, menu_items):
+    """wagtail-localize shows its "Translations" report to everyone; it goes with ours."""
+    if may_view_translation_reports(request.user):
+        return
+    # By URL: the item's name is slugified from its label, in the language of the first
+    # request that built the menu.
+    localize_report = reverse("wagtail_localize:translations_report")
+    menu_items[:] = [item for item in menu_items if item.url != localize_report]
 
 
 class NumberCheckButton(PageMenuItem):

@@ -451,6 +451,8 @@ def build_objects():
     spanish = Locale.objects.get(language_code="es")
     site = Site.objects.get(is_default_site=True)
     home = HomePage.objects.get(depth=2, locale__language_code="en")
+    # Spanish is a language in use (it has a page tree), so its translations may be made.
+    publish_certified(home.copy_for_translation(spanish).save_revision())
     index = create_index(parent=home, title="Matrix articles", slug="matrix-articles")
     other_index = create_index(parent=home, title="Other articles", slug="other-articles")
 

@@ -6,6 +6,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from home.models import HomePage, StandardPage
+from hub_site.translation.languages_in_use import languages_in_use
 from tests.publishing import publish_certified
 
 
@@ -22,8 +23,28 @@ def publish_figures_page():
     return publish_english_page("Response rates", "response-rates", "53% and 46%")
 
 
+def start_language(client, language_code):
+    """Bring a language into use as the admin does: translate the home page into it through
+    its "Translate" dialog, the one that offers every language, and publish it (certified as
+    set-up content) so that its tree is served. Returns the new home page."""
+    home = HomePage.objects.get(depth=2, locale__language_code="en")
+    locale = Locale.objects.get(language_code=language_code)
+    response = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=(home.pk,)),
+        {"locales": [locale.pk]},
+    )
+    assert response.status_code == 302
+    translated_home = home.get_translation(locale)
+    publish_certified(translated_home.get_latest_revision())
+    translated_home.refresh_from_db()
+    return translated_home
+
+
 def start_translation(client, page, language_code="es"):
-    """Create the translation through wagtail-localize's "Translate this page" form."""
+    """Create the translation through wagtail-localize's "Translate this page" form; the
+    language is brought into use first if it is not (its dialog offers only those)."""
+    if not languages_in_use().filter(language_code=language_code).exists():
+        start_language(client, language_code)
     locale = Locale.objects.get(language_code=language_code)
     response = client.post(
         reverse("wagtail_localize:submit_page_translation", args=(page.pk,)),

@@ -14,6 +14,7 @@ from hub_site.translation.models import MachineTranslationNotice
 from tests.publishing import publish_certified
 from tests.translation.helpers import (
     confirm_figures,
+    start_language,
     translate_figures_page,
     translate_string,
 )
@@ -40,6 +41,7 @@ def spanish_notice(client, team):
     english.save_revision().publish()
     spanish = Locale.objects.get(language_code="es")
     client.force_login(team["manager"])
+    start_language(client, "es")
     response = client.post(
         reverse(
             "wagtail_localize:submit_snippet_translation",

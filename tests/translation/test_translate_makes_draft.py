@@ -45,12 +45,12 @@ def test_translating_a_live_article_makes_an_unlisted_draft(client, hcp_client, 
     assert hcp_client.get(f"{spanish_index.url}{spanish_article.slug}/").status_code == 404
 
     report = client.get(reverse("hub_translation:status_report"), {"locale": "es"})
-    (row,) = [r for r in report.context["rows"] if r.title == article.title]
+    (row,) = [r for r in report.context["paginator"].object_list if r.title == article.title]
     assert row.status == "draft"
     published = client.get(
         reverse("hub_translation:status_report"), {"locale": "es", "status": "published"}
     )
-    assert article.title not in {r.title for r in published.context["rows"]}
+    assert article.title not in {r.title for r in published.context["paginator"].object_list}
     assert home_page().live  # the English tree is untouched
     article.refresh_from_db()
     assert article.live

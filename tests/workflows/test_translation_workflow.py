@@ -18,6 +18,10 @@ from tests.workflows.test_editorial_workflow import act, assert_done, assert_ref
 @pytest.fixture
 def english_page(db):
     home = HomePage.objects.get(depth=2, locale__language_code="en")
+    # Spanish is a language in use (it has a page tree), so its translations may be made.
+    publish_certified(
+        home.copy_for_translation(Locale.objects.get(language_code="es")).save_revision()
+    )
     page = home.add_child(instance=StandardPage(title="About us", slug="about-us"))
     publish_certified(page.save_revision())
     return page
