@@ -35,13 +35,16 @@ browser-deps: ## Install Debian's Chromium for the browser tests (when root and 
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else echo "WARNING: /usr/bin/chromium missing and not root: browser tests will fail"; fi
 
+# make demo's environment: links in the admin's notification e-mails go to where it serves.
+DEMO_ENV = DJANGO_SETTINGS_MODULE=settings.dev WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT)
+
 demo: $(STAMP) ## Set up and serve the site with demo content at http://$(HOST):$(PORT)
-	DJANGO_SETTINGS_MODULE=settings.dev $(BIN)/python manage.py migrate --no-input
-	DJANGO_SETTINGS_MODULE=settings.dev $(BIN)/python manage.py load_demo
-	DJANGO_SETTINGS_MODULE=settings.dev $(BIN)/python manage.py record_legacy_certificates
-	DJANGO_SETTINGS_MODULE=settings.dev $(BIN)/python manage.py ensure_dev_superuser
+	$(DEMO_ENV) $(BIN)/python manage.py migrate --no-input
+	$(DEMO_ENV) $(BIN)/python manage.py load_demo
+	$(DEMO_ENV) $(BIN)/python manage.py record_legacy_certificates
+	$(DEMO_ENV) $(BIN)/python manage.py ensure_dev_superuser
 	@echo "Serving the site at http://$(HOST):$(PORT)/en/"
-	DJANGO_SETTINGS_MODULE=settings.dev $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(DEMO_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 serve: $(STAMP) ## Run the production stack (nginx, granian, PostgreSQL, Redis) at http://127.0.0.1:$(SERVE_PORT)
 	$(BIN)/python -m deploy.stack serve --port $(SERVE_PORT)

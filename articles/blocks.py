@@ -1,7 +1,9 @@
 """StreamField blocks of articles: one shared body StreamBlock and the reference block.
 
 Every block's Meta names an icon, a template, a preview value and a description, so editors
-see a preview of each block in the block picker.
+see a preview of each block in the block picker. Every block and block field has a label,
+translatable and capitalised like the labels Wagtail makes from names and Django from a
+model field's verbose_name: Wagtail shows a label given to it as it is.
 """
 
 import copy
@@ -42,9 +44,9 @@ class ParagraphBlock(blocks.RichTextBlock):
 
 
 class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label=_("text"), max_length=255)
+    text = blocks.CharBlock(label=_("Text"), max_length=255)
     level = blocks.ChoiceBlock(
-        label=_("level"),
+        label=_("Level"),
         choices=[("h2", _("Section heading")), ("h3", _("Subsection heading"))],
         default="h2",
     )
@@ -57,16 +59,16 @@ class HeadingBlock(blocks.StructBlock):
 
 
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("image"))
+    image = ImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
-        label=_("alternative text"),
+        label=_("Alternative text"),
         max_length=255,
         help_text=_(
             "Describe what the image shows for readers who cannot see it, "
             "e.g. 'Kaplan–Meier curve: overall survival was higher without MRD'."
         ),
     )
-    caption = blocks.CharBlock(label=_("caption"), required=False, max_length=500)
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=500)
 
     def get_preview_value(self):
         # A preview needs a real image; the most recent upload stands in for one.
@@ -85,8 +87,8 @@ class ImageBlock(blocks.StructBlock):
 
 
 class QuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock(label=_("quote"))
-    attribution = blocks.CharBlock(label=_("attribution"), required=False, max_length=255)
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(label=_("Attribution"), required=False, max_length=255)
 
     class Meta:
         icon = "openquote"
@@ -99,14 +101,14 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class CalloutBlock(blocks.StructBlock):
-    tone = blocks.ChoiceBlock(label=_("tone"), choices=CALLOUT_TONES, default="note")
+    tone = blocks.ChoiceBlock(label=_("Tone"), choices=CALLOUT_TONES, default="note")
     heading = blocks.CharBlock(
-        label=_("heading"),
+        label=_("Heading"),
         required=False,
         max_length=255,
         help_text=_("Leave empty to use the tone's name as the heading."),
     )
-    text = blocks.RichTextBlock(label=_("text"), features=RICH_TEXT_FEATURES)
+    text = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
 
     class Meta:
         icon = "info-circle"
@@ -174,36 +176,36 @@ class ArticleEmbedBlock(EmbedBlock):
 class ArticleBodyBlock(blocks.StreamBlock):
     """The one body StreamBlock shared by every article."""
 
-    paragraph = ParagraphBlock(label=_("paragraph"))
-    heading = HeadingBlock(label=_("heading"))
-    image = ImageBlock(label=_("image"))
-    quote = QuoteBlock(label=_("quote"))
-    callout = CalloutBlock(label=_("callout"))
-    table = ArticleTableBlock(label=_("table"))
-    embed = ArticleEmbedBlock(label=_("embed"), max_width=800)
+    paragraph = ParagraphBlock(label=_("Paragraph"))
+    heading = HeadingBlock(label=_("Heading"))
+    image = ImageBlock(label=_("Image"))
+    quote = QuoteBlock(label=_("Quote"))
+    callout = CalloutBlock(label=_("Callout"))
+    table = ArticleTableBlock(label=_("Table"))
+    embed = ArticleEmbedBlock(label=_("Embed"), max_width=800)
 
 
 class ReferenceBlock(blocks.StructBlock):
     authors = blocks.CharBlock(
-        label=_("authors"),
+        label=_("Authors"),
         max_length=500,
         help_text=_("Surnames and initials as in the journal, e.g. 'Pasvolsky O, et al'."),
     )
-    title = blocks.CharBlock(label=_("title"), max_length=500)
+    title = blocks.CharBlock(label=_("Title"), max_length=500)
     journal = blocks.CharBlock(
-        label=_("journal"),
+        label=_("Journal"),
         required=False,
         max_length=255,
         help_text=_("e.g. 'Am J Hematol' or 'American Journal of Hematology'."),
     )
-    year = blocks.IntegerBlock(label=_("year"), required=False, min_value=1800, max_value=2100)
+    year = blocks.IntegerBlock(label=_("Year"), required=False, min_value=1800, max_value=2100)
     volume = blocks.CharBlock(
-        label=_("volume"),
+        label=_("Volume"),
         required=False,
         max_length=50,
         help_text=_("With the issue in brackets, e.g. '100(3)'."),
     )
-    pages = blocks.CharBlock(label=_("pages"), required=False, max_length=50)
+    pages = blocks.CharBlock(label=_("Pages"), required=False, max_length=50)
     doi = blocks.CharBlock(
         label=_("DOI"),
         required=False,
@@ -272,4 +274,4 @@ class ReferenceBlock(blocks.StructBlock):
 
 
 class ReferencesBlock(blocks.StreamBlock):
-    reference = ReferenceBlock(label=_("reference"))
+    reference = ReferenceBlock(label=_("Reference"))

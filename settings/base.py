@@ -174,7 +174,9 @@ MIDDLEWARE = [
     "hub_site.cache.memo.RememberedSiteMiddleware",
     # Writes the reader's cookies (their answers' id, and notices, surveys/middleware.py).
     "surveys.middleware.ReaderCookieMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, except that an admin 404 is not redirected under a language prefix
+    # (hub_site/languages/middleware.py).
+    "hub_site.languages.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Survey and poll POSTs are checked by origin, not by token (hub_site/security/origin.py).
     "hub_site.security.origin.OriginCheckedPagePostsMiddleware",

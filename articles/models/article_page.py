@@ -18,6 +18,7 @@ from wagtail.search import index
 from articles import renditions
 from articles.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock, ReferencesBlock
 from hub_site.model_fields import optional_link
+from hub_site.page_chooser import LocalePageChooserPanel
 from hub_site.public_pages import public
 from hub_site.shown import shown_list
 from hub_site.translation.fields import PAGE_TRANSLATABLE_FIELDS, synchronized, translated
@@ -115,7 +116,12 @@ class ArticlePage(Page):
         FieldPanel("body"),
         FieldPanel("references"),
         MultiFieldPanel(
-            [FieldPanel("feedback_survey"), FieldPanel("featured_poll")],
+            [
+                # Choosers that open at the home page holding the surveys and polls, where
+                # Wagtail's would open at the root (hub_site/page_chooser.py).
+                LocalePageChooserPanel("feedback_survey", "surveys.SurveyPage"),
+                LocalePageChooserPanel("featured_poll", "surveys.PollPage"),
+            ],
             heading=_("Feedback and poll"),
         ),
     ]

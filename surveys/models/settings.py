@@ -1,9 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import PageChooserPanel
 from wagtail.contrib.settings.models import register_setting
 
 from hub_site.model_fields import optional_link
+from hub_site.page_chooser import LocalePageChooserPanel
 from hub_site.site_settings import RememberedSiteSetting
 
 
@@ -21,7 +21,9 @@ class SurveySettings(RememberedSiteSetting):
     # Articles show the default survey: it comes with the settings, in one query.
     select_related = ["default_feedback_survey"]
 
-    panels = [PageChooserPanel("default_feedback_survey", "surveys.SurveyPage")]
+    # A chooser that opens at the home page holding the surveys, where Wagtail's would open
+    # at the root (hub_site/page_chooser.py).
+    panels = [LocalePageChooserPanel("default_feedback_survey", "surveys.SurveyPage")]
 
     class Meta:
         verbose_name = _("surveys")

@@ -1,0 +1,1 @@
+from tests.workflows.conftest import make_user, team  # noqa: F401 - fixtures
