@@ -10,6 +10,7 @@ from wagtail.models import AbstractGroupApprovalTask
 
 from hub_site.certification.authorship import acts_for_absent_reviewer, approval_refusal
 from hub_site.certification.models import ApprovalNote
+from hub_site.workflows.review_confirmation import dashboard_url
 
 # Logged when a site manager approves a step for an absent reviewer.
 FOUR_EYES_OVERRIDE = "hub.four_eyes_override"
@@ -79,7 +80,10 @@ class FourEyesApprovalTask(AbstractGroupApprovalTask):
                         "reason": comment,
                     },
                 )
-        return super().on_action(task_state, user, action_name, **kwargs)
+        super().on_action(task_state, user, action_name, **kwargs)
+        # Wagtail's workflow action view goes where on_action says: the reviewer's dashboard,
+        # which confirms what they did (editor_notices.confirm_review).
+        return dashboard_url(task_state)
 
     @classmethod
     def get_description(cls):
