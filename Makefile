@@ -8,6 +8,8 @@ STAMP := $(VENV)/.installed
 # The suite in one process per core (pytest-xdist, which keeps pytest-django's order: tests
 # that empty the database last). The slowest 15 are listed.
 PYTEST_PARALLEL := -n auto --durations=15
+# More pytest arguments, e.g. make pytest PYTEST_ARGS='-m "not browser"'.
+PYTEST_ARGS ?=
 # make serve: PORT when given, else 8080 (make demo's 8000 stays free).
 SERVE_PORT := $(if $(filter environment command line,$(origin PORT)),$(PORT),8080)
 
@@ -97,4 +99,4 @@ a11y-deps: $(AXE) ## Install axe-core from npm (pinned) for the accessibility te
 test: lint check pytest ## Run every check: lint, Django checks, the whole pytest suite (browser included)
 
 pytest: $(STAMP) browser-deps gettext-deps a11y-deps ## The pytest suite alone, in parallel (CI runs it again on PostgreSQL)
-	$(BIN)/python -m pytest $(PYTEST_PARALLEL)
+	$(BIN)/python -m pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)

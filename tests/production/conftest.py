@@ -39,6 +39,15 @@ PREVIOUS_SECRET_KEY = "production-tests-previous-" + "p" * 40
 LIFETIME_SECONDS = 30 * 86400
 
 
+def pytest_collection_modifyitems(items):
+    # The stacks run on their own PostgreSQL database whichever database the suite's leg
+    # uses, so one CI leg runs them (.ci/run).
+    for item in items:
+        in_here = "tests/production/" in str(item.fspath)
+        if in_here and {"stack", "machines"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.own_postgres)
+
+
 def unavailable():
     if not answers("127.0.0.1", 5432):
         return "PostgreSQL does not answer on 127.0.0.1:5432"

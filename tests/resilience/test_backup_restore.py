@@ -38,7 +38,11 @@ def unavailable():
     return None
 
 
-pytestmark = pytest.mark.skipif(unavailable() is not None, reason=str(unavailable()))
+pytestmark = [
+    pytest.mark.skipif(unavailable() is not None, reason=str(unavailable())),
+    # Dumps and restores databases of its own, whichever database the suite's leg uses.
+    pytest.mark.own_postgres,
+]
 
 
 def run(*command, **env):
