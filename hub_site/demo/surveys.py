@@ -41,11 +41,20 @@ def _feedback_survey(home):
     survey = SurveyPage.objects.child_of(home).filter(slug=FEEDBACK_SURVEY_SLUG).first()
     if survey is not None:
         return _with_search_description(survey, FEEDBACK_SEARCH_DESCRIPTION)
+    # Numbered as the editor numbers them: rows without a sort_order come back in no set
+    # order from PostgreSQL once one of them has been updated.
     fields = [
-        SurveyFormField(label=statement, field_type="likert", required=True)
-        for statement in FEEDBACK_STATEMENTS
+        SurveyFormField(label=statement, field_type="likert", required=True, sort_order=order)
+        for order, statement in enumerate(FEEDBACK_STATEMENTS)
     ]
-    fields.append(SurveyFormField(label=FEEDBACK_COMMENTS, field_type="multiline", required=False))
+    fields.append(
+        SurveyFormField(
+            label=FEEDBACK_COMMENTS,
+            field_type="multiline",
+            required=False,
+            sort_order=len(FEEDBACK_STATEMENTS),
+        )
+    )
     survey = SurveyPage(
         title="Your feedback",
         slug=FEEDBACK_SURVEY_SLUG,
@@ -69,7 +78,9 @@ def _poll(home):
         question=POLL_QUESTION,
         search_description=POLL_SEARCH_DESCRIPTION,
         results_shown=PollPage.RESULTS_AFTER_VOTE,
-        choices=[PollChoice(label=label) for label in POLL_CHOICES],
+        choices=[
+            PollChoice(label=label, sort_order=order) for order, label in enumerate(POLL_CHOICES)
+        ],
     )
     home.add_child(instance=poll)
     publish_reviewed(poll.save_revision())
