@@ -15,7 +15,8 @@ def confirm_review(request):
     """On the dashboard a reviewer returns to after acting: what they did and where the
     content goes next."""
     reviewed = request.GET.get("reviewed", "")
-    if not reviewed.isdigit():
+    # A task state's id: a positive 32-bit integer (larger ones overflow PostgreSQL's).
+    if not reviewed.isdigit() or int(reviewed) >= 2**31:
         return
     task_state = (
         TaskState.objects.filter(pk=reviewed, finished_by=request.user)

@@ -16,6 +16,7 @@ from home.models import HomePage
 from hub_site.workflows import roles, work_lists
 from tests.articles.factories import create_index
 from tests.publishing import publish_certified
+from tests.translation.helpers import start_translation
 from tests.workflows.test_editorial_workflow import act, article_form, as_user
 
 
@@ -215,6 +216,24 @@ def test_a_reviewer_returns_to_their_dashboard_told_what_they_did(client, team, 
     response = act(client, page, "reject", "Needs a reference.")
     html = client.get(response["Location"]).content.decode()
     assert "You requested changes to “Article confirmed”" in html
-    # Someone else's review id confirms nothing.
+    # Someone else's review id, or a made-up one, confirms nothing.
     as_user(client, team["medical"])
     assert "You requested" not in client.get(response["Location"]).content.decode()
+    for reviewed in ("x", "-1", "99999999999999999999", "1e3"):
+        answer = client.get(reverse("wagtailadmin_home"), {"reviewed": reviewed})
+        assert answer.status_code == 200
+        assert "You approved" not in answer.content.decode()
+
+
+def test_the_translation_editor_offers_submit_for_review_to_its_translator(client, team, index):
+    as_user(client, team["translator"])
+    spanish, _translation = start_translation(client, index)
+    edit = reverse("wagtailadmin_pages:edit", args=[spanish.pk])
+    submit = reverse("hub_workflows:submit_translation", args=[spanish.pk])
+
+    html = client.get(edit).content.decode()
+    assert "js-translation-editor" in html  # wagtail-localize's editor
+    assert f'action="{submit}"' in html
+    # Nobody else submits it: the reviewer sees the editor without the button.
+    as_user(client, team["translation_reviewer"])
+    assert f'action="{submit}"' not in client.get(edit).content.decode()
