@@ -4,15 +4,12 @@ page's handling of a vote without Wagtail's page routing."""
 import pytest
 from bs4 import BeautifulSoup
 
-from django.conf import settings
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
 from wagtail.models import PageViewRestriction
 
 from hub_site.demo.surveys import feature_poll_on_article
-from hub_site.gate.cookies import COOKIE_NAME, signed_confirmation
 from surveys.models import PollVote
 
 pytestmark = pytest.mark.django_db
@@ -57,31 +54,6 @@ def test_a_second_vote_from_the_same_reader_is_not_counted(hcp_client, featured,
     assert response.status_code == 303
     assert PollVote.objects.count() == 1
     assert "You have already voted in this poll." in hcp_client.get(response["Location"]).text
-
-
-def test_a_new_reader_s_vote_is_not_routed_through_the_page_tree(
-    hcp_client, featured, article, django_assert_max_num_queries
-):
-    action, data = poll_form(hcp_client.get(article.url).text)
-    hcp_client.post(action, data)  # the poll and the article are read once per generation
-    reader = Client(REMOTE_ADDR="10.0.0.2")  # another reader, from another address
-    reader.cookies[COOKIE_NAME] = signed_confirmation()
-
-    # The choice, then the vote (in a savepoint of the test's transaction): no page,
-    # article, site or setting lookup, and no session row (the reader gets a cookie). On
-    # PostgreSQL the vote's commit does not wait for the disk (surveys/durability.py).
-    on_postgresql = connection.vendor == "postgresql"
-    with django_assert_max_num_queries(4 + on_postgresql) as queries:
-        response = reader.post(action, data)
-
-    assert response.status_code == 303
-    assert settings.READER_COOKIE_NAME in response.cookies
-    assert settings.SESSION_COOKIE_NAME not in response.cookies
-
-    statements = " ".join(q["sql"] for q in queries.captured_queries)
-    assert "wagtailcore_page" not in statements
-    assert ("SET LOCAL synchronous_commit TO OFF" in statements) == on_postgresql
-    assert PollVote.objects.count() == 2
 
 
 def test_a_get_shows_the_poll_page(hcp_client, poll):
