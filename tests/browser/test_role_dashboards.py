@@ -251,3 +251,11 @@ def test_the_site_manager_sees_everything_in_review_by_step_and_age(live_site, p
     expect(page.locator("#hub_awaiting_review-section")).to_have_count(0)
     assert_no_axe_violations_in(page, "#hub_review_queue-section")
     guide_shot(page, "manager-review-queue")
+
+    # The reports this issue changed, their listings checked by axe too.
+    page.goto(f"{live_site.url}/admin/reports/reviews/")
+    expect(page.locator("#listing-results")).to_contain_text("CAR-T referral checklist")
+    assert_no_axe_violations_in(page, "#listing-results")
+    page.goto(f"{live_site.url}/admin/translation/status/")
+    expect(page.locator("#listing-results")).to_be_visible()
+    assert_no_axe_violations_in(page, "#listing-results")

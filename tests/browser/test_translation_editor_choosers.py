@@ -18,8 +18,9 @@ def test_the_survey_and_poll_choosers_load_for_a_translator(live_site, page):
     api_calls = []
     page.on(
         "response",
-        lambda response: "/api/main/pages/" in response.url
-        and api_calls.append((response.url, response.status)),
+        lambda response: (
+            "/api/main/pages/" in response.url and api_calls.append((response.url, response.status))
+        ),
     )
 
     sign_in(page, live_site.url, "tr")
