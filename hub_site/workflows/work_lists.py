@@ -7,9 +7,10 @@ per row.
 
 from dataclasses import dataclass
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Count, Exists, F, OuterRef, Q
+from django.db.models import CharField, Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
@@ -25,9 +26,21 @@ from wagtail.models import (
     TaskState,
     WorkflowState,
 )
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
-from hub_site.translation.status import DRAFT, MISSING, OUT_OF_DATE, STATUSES, translation_status
+from hub_site.translation.status import (
+    DRAFT,
+    MISSING,
+    OUT_OF_DATE,
+    STATUSES,
+    target_locales,
+    translate_url,
+)
 
 # Rows per list: a dashboard shows what to do next, the reports show everything.
 LIST_LIMIT = 10
@@ -134,17 +147,21 @@ def changes_requested(user):
 
 
 def reviewed_tasks(user):
-    """The active workflow tasks this person may approve or send back."""
-    tasks = Task.objects.filter(active=True).specific()
-    if user.is_superuser:
-        return list(tasks)
-    group_ids = set(user.groups.values_list("pk", flat=True))
-    return [
-        task
-        for task in tasks
-        if isinstance(task, AbstractGroupApprovalTask)
-        and group_ids.intersection(task.groups.values_list("pk", flat=True))
-    ]
+    """The active workflow tasks this person may approve or send back, looked up once per
+    user object, as ``roles.group_names`` is: a dashboard asks for them in several panels."""
+    tasks = getattr(user, "hub_reviewed_tasks", None)
+    if tasks is None:
+        tasks = list(Task.objects.filter(active=True).specific())
+        if not user.is_superuser:
+            group_ids = set(user.groups.values_list("pk", flat=True))
+            tasks = [
+                task
+                for task in tasks
+                if isinstance(task, AbstractGroupApprovalTask)
+                and group_ids.intersection(task.groups.values_list("pk", flat=True))
+            ]
+        user.hub_reviewed_tasks = tasks
+    return tasks
 
 
 def review_actions(task, task_state, page, user):
@@ -278,24 +295,55 @@ def translation_progress(pages):
 
 
 def to_translate(user):
-    """Per language in use, what a translator can start or bring up to date: translations
-    missing, out of date or still drafts, each with the link into the translation editor
-    (or wagtail-localize's Translate dialog when there is no translation yet)."""
-    rows = [
-        row
-        for row in translation_status()
-        if row.url and (row.status in (MISSING, DRAFT) or row.out_of_date)
-    ]
+    """Per language in use, the pages a translator can bring up to date or start: out of
+    date first (readers have the old text), then drafts, then missing, at most
+    ``LIST_LIMIT`` each language, with the link into the translation editor (or
+    wagtail-localize's Translate dialog with the language ticked, when there is none yet).
+
+    Three queries a language, whatever the size of the site; snippets, a handful, are in
+    the Translation status report the panel links to.
+    """
+    default = Locale.get_default()
+    sources = Page.objects.filter(depth__gt=1, locale=default, alias_of__isnull=True)
     by_language = {}
-    for row in rows:
-        items = by_language.setdefault(row.language, [])
-        if len(items) < LIST_LIMIT:
-            items.append(
-                WorkItem(
-                    title=row.title,
-                    url=row.url,
-                    language=row.language,
-                    step=str(STATUSES[OUT_OF_DATE] if row.out_of_date else row.status_label),
-                )
+    for locale in target_locales():
+        language = locale.get_display_name()
+        targets = Page.objects.filter(locale=locale, alias_of__isnull=True)
+        last_sync = TranslationSource.objects.filter(
+            object_id=OuterRef("translation_key"), locale=default
+        ).values("last_updated_at")
+        out_of_date = sources.filter(
+            translation_key__in=targets.values("translation_key"),
+            last_published_at__gt=Subquery(last_sync[:1]),
+        ).values_list("translation_key", flat=True)
+        in_review = WorkflowState.objects.filter(
+            base_content_type=_page_content_type(),
+            object_id=Cast(OuterRef("pk"), CharField()),
+            status=WorkflowState.STATUS_IN_PROGRESS,
+        )
+        items = [
+            WorkItem(title=page.title, url=_edit_url(page), language=language, step=step)
+            for step, pages in (
+                (STATUSES[OUT_OF_DATE], targets.filter(translation_key__in=out_of_date)),
+                (
+                    STATUSES[DRAFT],
+                    targets.filter(Q(live=False) | Q(has_unpublished_changes=True))
+                    .exclude(Exists(in_review))
+                    .exclude(translation_key__in=out_of_date),
+                ),
             )
+            for page in pages.order_by("path")[:LIST_LIMIT]
+        ][:LIST_LIMIT]
+        missing = sources.exclude(translation_key__in=targets.values("translation_key"))
+        select = urlencode({"select_locale": locale.language_code})
+        items += [
+            WorkItem(
+                title=page.title,
+                url=f"{translate_url(page)}?{select}",
+                language=language,
+                step=str(STATUSES[MISSING]),
+            )
+            for page in missing.order_by("path")[: LIST_LIMIT - len(items)]
+        ]
+        by_language[language] = items
     return by_language
