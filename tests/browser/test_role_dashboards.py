@@ -178,6 +178,7 @@ def test_the_translator_translates_from_the_dashboard_and_submits_from_the_edito
     page.reload()
     submit = page.get_by_role("button", name="Submit for review")
     expect(submit).to_be_visible()
+    assert_no_axe_violations_in(page, ".hub-submit-translation")
     guide_shot(page, "translator-submit-from-editor")
     with page.expect_navigation():
         clicks.click(submit)
