@@ -1,5 +1,22 @@
 from articles.models.article_index_page import ArticleIndexPage
 from articles.models.article_page import ArticlePage, ArticlePageTopic
+from articles.models.contributor import (
+    ArticlePageContributor,
+    Contributor,
+    ContributorRole,
+    FinancialRelationship,
+)
+from articles.models.programme import Programme
 from articles.models.topic import Topic
 
-__all__ = ["ArticleIndexPage", "ArticlePage", "ArticlePageTopic", "Topic"]
+__all__ = [
+    "ArticleIndexPage",
+    "ArticlePage",
+    "ArticlePageContributor",
+    "ArticlePageTopic",
+    "Contributor",
+    "ContributorRole",
+    "FinancialRelationship",
+    "Programme",
+    "Topic",
+]

@@ -6,7 +6,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
@@ -58,7 +58,9 @@ class ArticlePageQuerySet(PageQuerySet):
 
     def for_article_page(self):
         """What the article page shows beside its own fields, joined into the page's query."""
-        return self.select_related("locale", "featured_image", "feedback_survey", "featured_poll")
+        return self.select_related(
+            "locale", "featured_image", "feedback_survey", "featured_poll", "quiz"
+        )
 
 
 class ArticlePage(Page):
@@ -99,6 +101,20 @@ class ArticlePage(Page):
         _("featured poll"),
         help_text=_("A poll shown at the foot of the article."),
     )
+    quiz = optional_link(
+        "surveys.QuizPage",
+        _("quick quiz"),
+        help_text=_(
+            "Readers may take it before reading, at the top, and again after, at the foot."
+        ),
+    )
+    programmes = ParentalManyToManyField(
+        "articles.Programme",
+        verbose_name=_("funded programmes"),
+        blank=True,
+        related_name="articles",
+        help_text=_("The programmes or grants that funded this article, for outcome reports."),
+    )
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
 
@@ -106,6 +122,15 @@ class ArticlePage(Page):
         *Page.content_panels,
         FieldPanel("date"),
         InlinePanel("topic_links", heading=_("Topics"), label=_("topic")),
+        InlinePanel(
+            "contributor_links",
+            heading=_("Contributors"),
+            label=_("contributor"),
+            help_text=_(
+                "Readers see them with their disclosures before the article. Every "
+                "contributor needs a disclosure confirmed in the last 12 months."
+            ),
+        ),
         FieldPanel("learning_objective"),
         FieldPanel("summary"),
         MultiFieldPanel(
@@ -121,9 +146,11 @@ class ArticlePage(Page):
                 # Wagtail's would open at the root (hub_site/page_chooser.py).
                 LocalePageChooserPanel("feedback_survey", "surveys.SurveyPage"),
                 LocalePageChooserPanel("featured_poll", "surveys.PollPage"),
+                LocalePageChooserPanel("quiz", "surveys.QuizPage"),
             ],
-            heading=_("Feedback and poll"),
+            heading=_("Feedback, poll and quiz"),
         ),
+        FieldPanel("programmes"),
     ]
 
     search_fields = [
@@ -140,12 +167,14 @@ class ArticlePage(Page):
         *PAGE_TRANSLATABLE_FIELDS,
         *translated("learning_objective", "summary", "key_data", "key_learning", "body"),
         # Each language's article links to that language's translation of the topic.
-        *translated("topic_links"),
+        *translated("topic_links", "contributor_links"),
         # The date and the bibliographic data are the same in every language.
         *synchronized("date", "references", "featured_image"),
         # Each language's article shows that language's survey and poll (the template tags
         # localize them), so the choice itself is synchronized.
-        *synchronized("feedback_survey", "featured_poll"),
+        *synchronized("feedback_survey", "featured_poll", "quiz"),
+        # Programmes are the admin's, in no language of their own.
+        *synchronized("programmes"),
     ]
 
     parent_page_types = ["articles.ArticleIndexPage"]

@@ -69,6 +69,7 @@ class HomePage(Page):
         "home.SupportPage",
         "surveys.SurveyPage",
         "surveys.PollPage",
+        "surveys.QuizPage",
     ]
     template = "home/home_page.html"
 

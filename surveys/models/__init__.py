@@ -1,4 +1,5 @@
 from .poll import PollChoice, PollPage, PollVote
+from .quiz import Phase, QuizAnswer, QuizAttempt, QuizPage
 from .settings import SurveySettings
 from .survey import SurveyFormField, SurveyPage, SurveyResponse
 from .tallies import PollVoteTally, SurveyAnswerTally, SurveyResponseTally
@@ -8,6 +9,10 @@ __all__ = [
     "PollPage",
     "PollVote",
     "PollVoteTally",
+    "Phase",
+    "QuizAnswer",
+    "QuizAttempt",
+    "QuizPage",
     "SurveyAnswerTally",
     "SurveyFormField",
     "SurveyPage",

@@ -30,6 +30,14 @@ SURVEY_FIELD_CHOICES = (
 )
 
 
+class OutcomeMeasure(models.TextChoices):
+    """What a statement's answers tell the outcomes report (Moore's levels of outcomes)."""
+
+    SATISFACTION = "satisfaction", _("Satisfaction (Moore 2)")
+    OBJECTIVES = "objectives", _("Learning objectives addressed (Moore 4)")
+    PRACTICE_CHANGE = "practice_change", _("Intent to change practice (Moore 4)")
+
+
 class SurveyFormField(TranslatableMixin, AbstractFormField):
     """One question of a survey. Translated with its page; its name stays the same."""
 
@@ -38,6 +46,15 @@ class SurveyFormField(TranslatableMixin, AbstractFormField):
         verbose_name=_("field type"), max_length=16, choices=SURVEY_FIELD_CHOICES
     )
     field_type.required_on_save = True
+    measures = models.CharField(
+        _("outcome measured"),
+        max_length=16,
+        choices=OutcomeMeasure.choices,
+        default=OutcomeMeasure.SATISFACTION,
+        help_text=_("For Likert statements: where the outcomes report counts the answers."),
+    )
+
+    panels = [*AbstractFormField.panels, FieldPanel("measures")]
 
     translatable_fields = [
         *translated("label", "help_text", "choices", "default_value"),
@@ -45,6 +62,7 @@ class SurveyFormField(TranslatableMixin, AbstractFormField):
         SynchronizedField("clean_name", overridable=False),
         SynchronizedField("field_type", overridable=False),
         SynchronizedField("required", overridable=False),
+        SynchronizedField("measures", overridable=False),
     ]
 
     def clean(self):
