@@ -91,12 +91,25 @@ class AnswerFlow:
         """Called inside the answer's transaction."""
         raise NotImplementedError
 
-    def kind_context(self, request, state, form):
+    def kind_context(self, request, state, form, article):
         raise NotImplementedError
 
     def why_closed(self):
         """Why no answer is taken now; None while answers are."""
         return None
+
+    def unanswered_state(self, article, respondent):
+        """The state of the part for a reader who has not answered (``respondent`` None for
+        one the site does not know yet)."""
+        return OPEN
+
+    def article_refusal(self, article):
+        """Why an answer given on ``article`` (None: on no article) is refused; None if not."""
+        return None
+
+    def part_url(self):
+        """The part view's path, without the article."""
+        return reverse(self.part_url_name, args=[self.page.pk])
 
     def refused_state(self, form, error):
         """The state a refused answer is shown in; None for the reader's own state."""
@@ -113,7 +126,7 @@ class AnswerFlow:
             or current_reader_translation(request) is not None
         ):
             return None
-        url = reverse(self.part_url_name, args=[self.page.pk])
+        url = self.part_url()
         return f"{url}?{urlencode({'article': article.pk})}" if article else url
 
     def context(self, request, article, *, form=None, error=None, state=None, take_notice=True):
@@ -133,7 +146,7 @@ class AnswerFlow:
         if state is None:
             respondent = reader_identity.respondent_key(request)
             answered = respondent is not None and self.has_answered(article, respondent)
-            state = ALREADY if answered else OPEN
+            state = ALREADY if answered else self.unanswered_state(article, respondent)
         if state != OPEN or self.why_closed() is not None:
             form = None
         elif form is None:
@@ -151,7 +164,7 @@ class AnswerFlow:
             # Inclusion tags' templates get no context processors.
             "request": request,
             "LANGUAGE_CODE": get_language(),
-            **self.kind_context(request, state, form),
+            **self.kind_context(request, state, form, article),
         }
 
     def render(self, request, *, article=None, status=200, **kwargs):
@@ -179,6 +192,9 @@ class AnswerFlow:
             return self.render(request, error=invalid.message, status=400)
         if request.method != "POST":
             return self.render(request, article=article)
+        refused = self.article_refusal(article)
+        if refused is not None:
+            return self.render(request, article=article, error=refused, status=400)
         try:
             reader_language = answer_origin.reader_language(request.POST, self.page)
         except answer_origin.InvalidReaderLanguage as invalid:

@@ -1,4 +1,4 @@
-"""Reader forms: the Likert question type for survey pages and the poll vote form."""
+"""Reader forms: the Likert question type for survey pages, the poll vote form, the quiz form."""
 
 import django.forms
 from django.utils.translation import gettext_lazy as _
@@ -99,3 +99,30 @@ class PollVoteForm(django.forms.Form):
         self.fields["choice"].queryset = poll.choices.all()
         self.fields["choice"].label = poll.question
         self.auto_id = f"poll-{poll.pk}-%s"
+
+
+class QuizForm(django.forms.Form):
+    """One attempt at a quiz: a choice for every question, each a fieldset of radio inputs.
+
+    Fields are named by the question's id (the same in every language), and the form is
+    prefixed by the phase, so the quiz before and after reading never share an id on a page.
+    """
+
+    def __init__(self, questions, phase, data=None):
+        super().__init__(data, prefix=phase, label_suffix="")
+        self.questions = questions
+        for question in questions:
+            self.fields[question.id] = django.forms.ChoiceField(
+                label=question.text,
+                choices=[(choice.id, choice.label) for choice in question.choices],
+                widget=django.forms.RadioSelect,
+                template_name="surveys/forms/field.html",
+                error_messages={
+                    "required": _("Please choose an answer to this question."),
+                    "invalid_choice": _("That answer is not one of this question's choices."),
+                },
+            )
+
+    def chosen(self):
+        """{question id: the id of the choice given}."""
+        return {question.id: self.cleaned_data[question.id] for question in self.questions}

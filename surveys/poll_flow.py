@@ -42,7 +42,7 @@ class PollFlow(AnswerFlow):
             return _("This poll has closed.")
         return _("This poll is not open yet.")
 
-    def kind_context(self, request, state, form):
+    def kind_context(self, request, state, form, article):
         poll = self.page
         # A cached copy of this page must not outlive the poll's opening or closing.
         changes_at(request, poll.opens_at)

@@ -34,7 +34,7 @@ class SurveyFlow(AnswerFlow):
             return OPEN
         return UNAVAILABLE if error is not None else None
 
-    def kind_context(self, request, state, form):
+    def kind_context(self, request, state, form, article):
         return {
             "survey": self.page,
             "sections": survey_sections(form) if form is not None else [],

@@ -1,5 +1,6 @@
-"""Surveys' and polls' views besides their pages: the poll's vote URL, and a reader's own
-version of a poll or survey part, for the edge to put in a shared page.
+"""Surveys', polls' and quizzes' views besides their pages: the poll's vote URL, the quiz's
+answer URL, and a reader's own version of a poll, survey or quiz part, for the edge to put
+in a shared page.
 
 A page rendered for readers without state of their own marks its poll and survey parts
 (``AnswerFlow.reader_part_url``, ``hub_site/templatetags/reader_parts.py``); for a reader
@@ -18,6 +19,8 @@ with one short line of text rather than the site's error page: nginx puts the bo
 whatever a subrequest answers in the page.
 """
 
+from functools import partial
+
 from django.http import (
     Http404,
     HttpResponseBadRequest,
@@ -33,13 +36,14 @@ from django.views.decorators.http import require_safe
 from hub_site.security.origin import origin_checked
 from surveys.answer_flow import ALLOWED_METHODS, HttpResponseSeeOther
 from surveys.answer_origin import InvalidArticle, live_page, resolve_article
-from surveys.models import PollPage, SurveyPage
+from surveys.models import PollPage, QuizPage, SurveyPage
 from surveys.poll_flow import PollFlow
+from surveys.quiz_flow import QuizFlow
 from surveys.survey_flow import SurveyFlow
 
 TEXT = "text/plain; charset=utf-8"
-NOT_FOUND = _("This poll or survey could not be found.")
-BAD_ARTICLE = _("The article this poll or survey was asked for could not be found.")
+NOT_FOUND = _("This poll, survey or quiz could not be found.")
+BAD_ARTICLE = _("The article this poll, survey or quiz was asked for could not be found.")
 
 
 @origin_checked
@@ -63,7 +67,21 @@ def vote_on_poll(request, poll_id):
     return PollFlow(poll).serve(request)
 
 
-def _part(request, model, page_id, flow_class):
+@origin_checked
+def answer_quiz(request, quiz_id, phase):
+    """An attempt at the quiz ``quiz_id`` in ``phase``, posted from the article that shows
+    it. A GET shows the quiz page; a private quiz takes no attempts."""
+    quiz, restricted = live_page(request, QuizPage, quiz_id)
+    if quiz is None or restricted:
+        raise Http404
+    if request.method in ("GET", "HEAD"):
+        return HttpResponseSeeOther(quiz.get_url(request))
+    if request.method != "POST":
+        return HttpResponseNotAllowed(ALLOWED_METHODS)
+    return QuizFlow(quiz, phase).serve(request)
+
+
+def _part(request, model, page_id, make_flow, needs_article=False):
     page, restricted = live_page(request, model, page_id)
     # A page an editor made private asks for a password or a sign-in on its own URL; its
     # part is shown to no one here.
@@ -73,7 +91,9 @@ def _part(request, model, page_id, flow_class):
         article = resolve_article(request.GET.get("article"), page.locale_id, request)
     except InvalidArticle:
         return HttpResponseBadRequest(BAD_ARTICLE, content_type=TEXT)
-    flow = flow_class(page)
+    if needs_article and article is None:
+        return HttpResponseBadRequest(BAD_ARTICLE, content_type=TEXT)
+    flow = make_flow(page)
     # The notice, if any, is for the page that shows it and deletes it.
     context = flow.context(request, article, take_notice=False)
     return TemplateResponse(request, flow.body_template, context)
@@ -91,3 +111,10 @@ def poll_part(request, poll_id):
 def survey_part(request, survey_id):
     """The survey's body for this reader: at the foot of ``?article=``, or on its own page."""
     return _part(request, SurveyPage, survey_id, SurveyFlow)
+
+
+@never_cache
+@require_safe
+def quiz_part(request, quiz_id, phase):
+    """A quiz part for this reader, before or after reading ``?article=``."""
+    return _part(request, QuizPage, quiz_id, partial(QuizFlow, phase=phase), needs_article=True)

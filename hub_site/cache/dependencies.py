@@ -53,7 +53,11 @@ NOT_SHOWN_MODELS = frozenset(
         "hub_translation.NumberCheckConfirmation",
         "hub_workflows.FourEyesApprovalTask",
         "surveys.PollVote",
+        "surveys.QuizAnswer",
+        "surveys.QuizAttempt",
         "surveys.SurveyResponse",
+        # Funded programmes are for outcome reports, shown in the admin only.
+        "articles.Programme",
         # Counts kept when old answers are purged: results' totals stay the same.
         "surveys.PollVoteTally",
         "surveys.SurveyAnswerTally",

@@ -3,6 +3,8 @@ from dataclasses import dataclass
 from django.db import models
 from django.db.models import Avg, Count, F, FloatField, OuterRef, Subquery
 from django.db.models.functions import Cast
+from django.http import HttpResponseNotAllowed
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -10,9 +12,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from articles.models import ArticlePage
+from hub_site.public_pages import public
 from hub_site.translation.fields import PAGE_TRANSLATABLE_FIELDS, translated
 from surveys.blocks import QuizQuestionsBlock
-from surveys.quiz_flow import QuizPageFlow
 
 from .answer_record import AnswerRecord
 
@@ -152,11 +155,39 @@ class QuizPage(Page):
             figures["readers"], round(100 * figures["before"]), round(100 * figures["after"])
         )
 
+    def is_quiz_of(self, article):
+        """Whether ``article`` shows this quiz (its choice is the same in every language)."""
+        return (
+            article.quiz_id is not None
+            and QuizPage.objects.filter(
+                pk=article.quiz_id, translation_key=self.translation_key
+            ).exists()
+        )
+
+    def articles(self):
+        """The live, public articles in this quiz's language that readers take it on."""
+        return (
+            public(ArticlePage.objects.live())
+            .filter(locale_id=self.locale_id, quiz__translation_key=self.translation_key)
+            .order_by("-date", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = list(self.articles())
+        return context
+
     def serve(self, request, *args, **kwargs):
-        return QuizPageFlow(self).serve(request)
+        # Readers take the quiz on its articles; this page only lists them.
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        return super().serve(request, *args, **kwargs)
 
     def serve_preview(self, request, mode_name):
-        return QuizPageFlow(self).render(request)
+        # Reviewers check the questions with their correct answers and explanations.
+        context = self.get_context(request)
+        context["preview_questions"] = self.quiz_questions()
+        return TemplateResponse(request, self.get_template(request), context)
 
 
 class QuizAttempt(AnswerRecord):

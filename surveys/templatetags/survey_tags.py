@@ -3,6 +3,7 @@
 ``{% feedback_survey article %}``  the article's survey form, or its thank-you state
 ``{% poll_card poll article=None %}``  a poll's vote form or its results
 ``{% latest_open_poll %}``  the newest open poll in the reader's language (home page)
+``{% article_quiz article phase %}``  the article's quick quiz "before" or "after" reading
 """
 
 from django import template
@@ -14,6 +15,7 @@ from hub_site.public_pages import public
 from hub_site.shown import shown_list
 from surveys.models import PollPage, SurveySettings
 from surveys.poll_flow import PollFlow
+from surveys.quiz_flow import PHASES, QuizFlow
 from surveys.survey_flow import SurveyFlow
 
 register = template.Library()
@@ -90,3 +92,13 @@ def latest_open_poll(context):
     if poll is None:
         return {"poll": None}
     return PollFlow(poll).context(request, None)
+
+
+@register.inclusion_tag("surveys/tags/quiz.html", takes_context=True)
+def article_quiz(context, article, phase):
+    if phase not in PHASES:
+        raise template.TemplateSyntaxError(f"article_quiz takes a phase of {PHASES}")
+    quiz = _localized_live(getattr(article, "quiz", None), article)
+    if quiz is None:
+        return {"quiz": None}
+    return QuizFlow(quiz, phase).context(context["request"], article)
