@@ -6,6 +6,7 @@ import pytest
 from surveys.models import QuizAnswer, QuizAttempt
 from tests.publishing import publish_certified
 
+from .conftest import add_article
 from .quiz_helpers import answers, make_quiz, part, quiz_answer_url
 
 pytestmark = pytest.mark.django_db
@@ -27,9 +28,7 @@ def take(reader, quiz, phase, article, correct=(True, True)):
     return reader.post(quiz_answer_url(quiz, phase), answers(quiz, phase, correct, article))
 
 
-def test_a_new_reader_sees_the_quiz_before_reading_and_a_way_to_skip_it(
-    hcp_client, quiz_article
-):
+def test_a_new_reader_sees_the_quiz_before_reading_and_a_way_to_skip_it(hcp_client, quiz_article):
     html = hcp_client.get(quiz_article.url).text
 
     before = part(html, "before")
@@ -182,11 +181,7 @@ def test_an_answer_on_no_article_or_an_unknown_one_is_refused(
     assert not QuizAttempt.objects.exists()
 
 
-def test_an_answer_on_an_article_without_this_quiz_is_refused(
-    hcp_client, quiz_article, quiz, home
-):
-    from .conftest import add_article
-
+def test_an_answer_on_an_article_without_this_quiz_is_refused(hcp_client, quiz_article, quiz, home):
     other = add_article(home, "Another article", "another-article")
 
     response = hcp_client.post(
