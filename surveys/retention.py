@@ -1,10 +1,12 @@
 """Retention: raw survey responses, poll votes and support-form submissions older than
-``RESPONSE_RETENTION_DAYS`` are deleted; survey and poll counts are kept as tallies.
+``RESPONSE_RETENTION_DAYS`` are deleted; survey and poll counts are kept as tallies. Quiz
+attempts are kept, but lose their link to the reader (``unlink_old_quiz_attempts``).
 
 Run daily by ``manage.py purge_old_responses`` (docs/operations.md). Everything happens in
 one transaction: the tallies grow by exactly what is deleted, or nothing changes.
 """
 
+import secrets
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, timedelta
@@ -19,6 +21,7 @@ from surveys.forms import FREE_TEXT_TYPES, LIKERT
 from surveys.models import (
     PollVote,
     PollVoteTally,
+    QuizAttempt,
     SurveyAnswerTally,
     SurveyFormField,
     SurveyResponse,
@@ -26,6 +29,8 @@ from surveys.models import (
 )
 
 CHOICE_TYPES = ("checkbox", "checkboxes", "dropdown", "multiselect", "radio")
+# A respondent key that is no reader's: random, and marked so it is not unlinked again.
+UNLINKED_PREFIX = "unlinked-"
 
 
 @dataclass
@@ -34,6 +39,7 @@ class Purge:
     survey_responses: int = 0
     poll_votes: int = 0
     form_submissions: int = 0
+    quiz_readers_unlinked: int = 0
 
 
 def cutoff_for(days, now=None):
@@ -49,9 +55,39 @@ def old_rows(cutoff):
     )
 
 
+def old_quiz_readers(cutoff):
+    """The readers (respondent keys) whose first quiz attempt is older than ``cutoff``."""
+    return (
+        QuizAttempt.objects.filter(created_at__lt=cutoff)
+        .exclude(respondent__startswith=UNLINKED_PREFIX)
+        .values_list("respondent", flat=True)
+        .distinct()
+    )
+
+
 def count_old(cutoff):
     responses, votes, submissions = old_rows(cutoff)
-    return Purge(cutoff, responses.count(), votes.count(), submissions.count())
+    return Purge(
+        cutoff,
+        responses.count(),
+        votes.count(),
+        submissions.count(),
+        old_quiz_readers(cutoff).count(),
+    )
+
+
+def unlink_old_quiz_attempts(cutoff):
+    """Give each reader's old quiz attempts a random respondent key instead of theirs.
+
+    The outcomes report pairs a reader's attempts before and after reading, so the attempts
+    are kept, with a key of their own shared by that reader's attempts (a later attempt
+    too), which no reader's cookie leads to. Returns how many readers were unlinked.
+    """
+    readers = list(old_quiz_readers(cutoff))
+    for respondent in readers:
+        unlinked = UNLINKED_PREFIX + secrets.token_hex(27)
+        QuizAttempt.objects.filter(respondent=respondent).update(respondent=unlinked)
+    return len(readers)
 
 
 def month_of(moment):
@@ -129,7 +165,8 @@ def _fold_poll_votes(votes):
 
 @transaction.atomic
 def purge_old_responses(days, now=None):
-    """Fold old responses and votes into tallies, then delete them and old submissions."""
+    """Fold old responses and votes into tallies, then delete them and old submissions;
+    unlink old quiz attempts from their readers."""
     cutoff = cutoff_for(days, now)
     responses, votes, submissions = old_rows(cutoff)
     _fold_survey_responses(responses)
@@ -139,4 +176,5 @@ def purge_old_responses(days, now=None):
         survey_responses=responses.delete()[1].get(SurveyResponse._meta.label, 0),
         poll_votes=votes.delete()[1].get(PollVote._meta.label, 0),
         form_submissions=submissions.delete()[1].get(FormSubmission._meta.label, 0),
+        quiz_readers_unlinked=unlink_old_quiz_attempts(cutoff),
     )

@@ -7,7 +7,8 @@ from surveys.retention import count_old, cutoff_for, purge_old_responses
 class Command(BaseCommand):
     help = (
         "Delete survey responses, poll votes and support-form submissions older than "
-        "RESPONSE_RETENTION_DAYS, keeping survey and poll counts as tallies. Run it daily."
+        "RESPONSE_RETENTION_DAYS, keeping survey and poll counts as tallies, and unlink older "
+        "quiz attempts from their readers. Run it daily."
     )
 
     def add_arguments(self, parser):
@@ -30,5 +31,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{verb} {purge.survey_responses} survey responses, {purge.poll_votes} poll votes "
             f"and {purge.form_submissions} support-form submissions from before "
-            f"{purge.cutoff:%Y-%m-%d %H:%M} UTC (retention {days} days)."
+            f"{purge.cutoff:%Y-%m-%d %H:%M} UTC (retention {days} days); "
+            f"{'would unlink' if dry_run else 'unlinked'} the quiz attempts of "
+            f"{purge.quiz_readers_unlinked} readers."
         )
