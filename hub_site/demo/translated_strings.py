@@ -162,6 +162,82 @@ SPANISH = {
         "comorbilidades, lo que respalda la necesidad de estrategias de trasplante adaptadas "
         "al riesgo."
     ),
+    # Quick quiz
+    "Quick quiz: allo-HSCT in CR2 for AYAs with ALL": (
+        "Test rápido: alo-TPH en RC2 en adolescentes y adultos jóvenes con LLA"
+    ),
+    "Test what you know before reading the article, then take the quiz again afterwards to "
+    "see what you have learned.": (
+        "Ponga a prueba sus conocimientos antes de leer el artículo y vuelva a hacer el test "
+        "después para ver lo que ha aprendido."
+    ),
+    "Four questions on allogeneic HSCT in second complete remission for adolescents and young "
+    "adults with ALL.": (
+        "Cuatro preguntas sobre el TPH alogénico en segunda remisión completa en adolescentes "
+        "y adultos jóvenes con LLA."
+    ),
+    "In the dual-center study of 164 AYAs with ALL who underwent allo-HSCT in CR2, what was "
+    "the 3-year overall survival?": (
+        "En el estudio de dos centros con 164 adolescentes y adultos jóvenes con LLA sometidos "
+        "a un alo-TPH en RC2, ¿cuál fue la supervivencia global a 3 años?"
+    ),
+    "18%": "18%",
+    "36%": "36%",
+    "46%": "46%",
+    "53%": "53%",
+    "At a median follow-up of 36 months, 3-year overall survival was 53% and progression-free "
+    "survival 46%.": (
+        "Con una mediana de seguimiento de 36 meses, la supervivencia global a 3 años fue del "
+        "53% y la supervivencia libre de progresión, del 46%."
+    ),
+    "What was the 3-year cumulative incidence of relapse after allo-HSCT in CR2?": (
+        "¿Cuál fue la incidencia acumulada de recaída a 3 años tras el alo-TPH en RC2?"
+    ),
+    "The 3-year cumulative incidences of relapse and non-relapse mortality were 36% and 18%, "
+    "respectively.": (
+        "Las incidencias acumuladas a 3 años de recaída y de mortalidad sin recaída fueron del "
+        "36% y el 18%, respectivamente."
+    ),
+    "What did measurable residual disease (MRD) positivity before transplant predict?": (
+        "¿Qué predijo la positividad de la enfermedad residual medible (ERM) antes del trasplante?"
+    ),
+    "Worse overall survival only": "Solo una peor supervivencia global",
+    "Worse progression-free survival and a higher risk of relapse, but not worse overall "
+    "survival": (
+        "Una peor supervivencia libre de progresión y un mayor riesgo de recaída, pero no una "
+        "peor supervivencia global"
+    ),
+    "Higher non-relapse mortality, but not a higher risk of relapse": (
+        "Una mayor mortalidad sin recaída, pero no un mayor riesgo de recaída"
+    ),
+    "MRD positivity predicted worse progression-free survival (HR, 2.7; 95% CI, 1.5–4.8; "
+    "p\u00a0&lt;\u00a00.001) and a higher relapse risk (HR, 2.8; 95% CI, 1.4–5.6; "
+    "p\u00a0=\u00a00.004), but not overall survival.": (
+        "La positividad de la ERM predijo una peor supervivencia libre de progresión (HR, 2.7; "
+        "IC del 95%, 1.5–4.8; p\u00a0&lt;\u00a00.001) y un mayor riesgo de recaída (HR, 2.8; "
+        "IC del 95%, 1.4–5.6; p\u00a0=\u00a00.004), pero no una peor supervivencia global."
+    ),
+    "Which factor was independently associated with inferior overall survival, inferior "
+    "progression-free survival and higher non-relapse mortality?": (
+        "¿Qué factor se asoció de forma independiente con una supervivencia global inferior, "
+        "una supervivencia libre de progresión inferior y una mayor mortalidad sin recaída?"
+    ),
+    "An allo-HSCT-specific comorbidity index &gt;3": (
+        "Un índice de comorbilidad específico del alo-TPH &gt;3"
+    ),
+    "MRD positivity before transplant": "La positividad de la ERM antes del trasplante",
+    "No factor was associated with these outcomes": (
+        "Ningún factor se asoció con estos resultados"
+    ),
+    "An allo-HSCT-specific comorbidity index &gt;3 was independently associated with inferior "
+    "overall and progression-free survival and higher non-relapse mortality. MRD positivity "
+    "predicted worse progression-free survival and relapse, but not overall survival.": (
+        "Un índice de comorbilidad específico del alo-TPH &gt;3 se asoció de forma "
+        "independiente con una supervivencia global y una supervivencia libre de progresión "
+        "inferiores y una mayor mortalidad sin recaída. La positividad de la ERM predijo una "
+        "peor supervivencia libre de progresión y más recaídas, pero no una peor supervivencia "
+        "global."
+    ),
     # Funders
     "Funders": "Financiadores",
     "The organisations that fund our work, listed by level of sponsorship.": (
@@ -344,6 +420,81 @@ FRENCH = {
         "L’allo-CSH en RC2 reste une option curative pour les AJA atteints de LAL ; ses "
         "résultats dépendent du statut MRD avant la greffe et des comorbidités, ce qui plaide "
         "pour des stratégies de greffe adaptées au risque."
+    ),
+    # Quick quiz
+    "Quick quiz: allo-HSCT in CR2 for AYAs with ALL": (
+        "Quiz rapide : allo-CSH en RC2 chez les AJA atteints de LAL"
+    ),
+    "Test what you know before reading the article, then take the quiz again afterwards to "
+    "see what you have learned.": (
+        "Testez vos connaissances avant de lire l’article, puis refaites le quiz ensuite pour "
+        "mesurer ce que vous avez appris."
+    ),
+    "Four questions on allogeneic HSCT in second complete remission for adolescents and young "
+    "adults with ALL.": (
+        "Quatre questions sur l’allogreffe de CSH en deuxième rémission complète chez les "
+        "adolescents et jeunes adultes atteints de LAL."
+    ),
+    "In the dual-center study of 164 AYAs with ALL who underwent allo-HSCT in CR2, what was "
+    "the 3-year overall survival?": (
+        "Dans l’étude bicentrique portant sur 164 AJA atteints de LAL ayant reçu une allo-CSH "
+        "en RC2, quelle était la survie globale à 3 ans ?"
+    ),
+    "18%": "18%",
+    "36%": "36%",
+    "46%": "46%",
+    "53%": "53%",
+    "At a median follow-up of 36 months, 3-year overall survival was 53% and progression-free "
+    "survival 46%.": (
+        "Avec un suivi médian de 36 mois, la survie globale à 3 ans était de 53% et la survie "
+        "sans progression de 46%."
+    ),
+    "What was the 3-year cumulative incidence of relapse after allo-HSCT in CR2?": (
+        "Quelle était l’incidence cumulée de la rechute à 3 ans après une allo-CSH en RC2 ?"
+    ),
+    "The 3-year cumulative incidences of relapse and non-relapse mortality were 36% and 18%, "
+    "respectively.": (
+        "Les incidences cumulées à 3 ans de la rechute et de la mortalité sans rechute étaient "
+        "respectivement de 36% et 18%."
+    ),
+    "What did measurable residual disease (MRD) positivity before transplant predict?": (
+        "Que prédisait la positivité de la maladie résiduelle mesurable (MRD) avant la greffe ?"
+    ),
+    "Worse overall survival only": "Une survie globale plus défavorable uniquement",
+    "Worse progression-free survival and a higher risk of relapse, but not worse overall "
+    "survival": (
+        "Une survie sans progression plus défavorable et un risque de rechute plus élevé, mais "
+        "pas une survie globale plus défavorable"
+    ),
+    "Higher non-relapse mortality, but not a higher risk of relapse": (
+        "Une mortalité sans rechute plus élevée, mais pas un risque de rechute plus élevé"
+    ),
+    "MRD positivity predicted worse progression-free survival (HR, 2.7; 95% CI, 1.5–4.8; "
+    "p\u00a0&lt;\u00a00.001) and a higher relapse risk (HR, 2.8; 95% CI, 1.4–5.6; "
+    "p\u00a0=\u00a00.004), but not overall survival.": (
+        "La positivité de la MRD prédisait une survie sans progression plus défavorable (HR, "
+        "2.7; IC à 95%, 1.5–4.8; p\u00a0&lt;\u00a00.001) et un risque de rechute plus élevé "
+        "(HR, 2.8; IC à 95%, 1.4–5.6; p\u00a0=\u00a00.004), mais pas une survie globale plus "
+        "défavorable."
+    ),
+    "Which factor was independently associated with inferior overall survival, inferior "
+    "progression-free survival and higher non-relapse mortality?": (
+        "Quel facteur était associé de façon indépendante à une survie globale plus faible, à "
+        "une survie sans progression plus faible et à une mortalité sans rechute plus élevée ?"
+    ),
+    "An allo-HSCT-specific comorbidity index &gt;3": (
+        "Un indice de comorbidité spécifique de l’allo-CSH &gt;3"
+    ),
+    "MRD positivity before transplant": "La positivité de la MRD avant la greffe",
+    "No factor was associated with these outcomes": "Aucun facteur n’était associé à ces résultats",
+    "An allo-HSCT-specific comorbidity index &gt;3 was independently associated with inferior "
+    "overall and progression-free survival and higher non-relapse mortality. MRD positivity "
+    "predicted worse progression-free survival and relapse, but not overall survival.": (
+        "Un indice de comorbidité spécifique de l’allo-CSH &gt;3 était associé de façon "
+        "indépendante à une survie globale et une survie sans progression plus faibles et à une "
+        "mortalité sans rechute plus élevée. La positivité de la MRD prédisait une survie sans "
+        "progression plus défavorable et davantage de rechutes, mais pas une survie globale "
+        "plus défavorable."
     ),
     # Funders
     "Funders": "Financeurs",

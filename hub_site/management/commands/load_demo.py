@@ -5,9 +5,16 @@ from wagtail.models import Page
 
 from articles.renditions import generate_reader_renditions
 from hub_site.demo.articles import SEED_ARTICLE_SLUG, load_articles
+from hub_site.demo.fictional_answers import load_fictional_answers
 from hub_site.demo.funders import load_funders
 from hub_site.demo.gate import load_gate_copy
 from hub_site.demo.home import load_home
+from hub_site.demo.learning import (
+    add_quiz_and_programme,
+    load_programme,
+    load_quiz,
+    measure_feedback_outcomes,
+)
 from hub_site.demo.notice import load_machine_translation_notice
 from hub_site.demo.pages import load_pages
 from hub_site.demo.surveys import feature_poll_on_article, load_surveys
@@ -27,11 +34,17 @@ class Command(BaseCommand):
         load_machine_translation_notice()
         load_pages(home)
         load_funders(home)
-        _survey, poll = load_surveys(home)
+        survey, poll = load_surveys(home)
+        measure_feedback_outcomes(survey)
         articles = load_articles(home)
-        feature_poll_on_article(poll, articles.get_children().get(slug=SEED_ARTICLE_SLUG).specific)
+        seed_article = articles.get_children().get(slug=SEED_ARTICLE_SLUG).specific
+        feature_poll_on_article(poll, seed_article)
+        quiz = load_quiz(home)
+        add_quiz_and_programme(seed_article, quiz, load_programme(home))
         # Last: the translations follow the English content loaded above.
         load_translations(home)
+        # Readers answer on every language version: once they are all there.
+        load_fictional_answers(seed_article, quiz=quiz, survey=survey, poll=poll)
         # Also when the content was already there: a reader's request never makes them.
         for page in Page.objects.live().specific():
             generate_reader_renditions(page)
