@@ -178,8 +178,11 @@ def insert_article_rows(articles):
     by one would run every save signal handler 20,000 times, so the INSERT is written here
     from the model's field metadata, with values prepared by each field as ``save`` does.
     """
+    # Many-to-many fields (the funded programmes) have a table of their own, not a column.
     fields = [
-        field for field in ArticlePage._meta.get_fields(include_parents=False) if field.concrete
+        field
+        for field in ArticlePage._meta.get_fields(include_parents=False)
+        if field.concrete and not field.many_to_many
     ]
     quote = connection.ops.quote_name
     columns = ", ".join(quote(field.column) for field in fields)
