@@ -8,8 +8,9 @@ seed article's size under nginx's /static/, loads each URL with ``wrk -t2 -c16``
 bounded time after a warm-up and prints one table. nginx's static figure is measured again
 before each edge row (2, 7, 8) and the ratios are against the median of those runs. Row 7
 reads the seed article while an article is published every 10 seconds; row 8 reads it as a
-reader who voted, whose results the edge fills in. ``make bench``; options:
-``python bench/run.py --help``.
+reader who voted, whose results the edge fills in; row 9 posts attempts at the seed
+article's quiz before reading, each from a new reader, and checks the count stored.
+``make bench``; options: ``python bench/run.py --help``.
 """
 
 import argparse
@@ -153,27 +154,37 @@ def poll_form(html):
     return poll_id, action, {"choice": choice, "article": article}
 
 
-def poll_votes(stack, poll_id):
-    """The poll's votes in the database, counted by the app itself."""
-    code = (
-        "from surveys.models import PollVote\n"
-        f"print(PollVote.objects.filter(poll_id={poll_id}).count())\n"
-    )
+def stored_count(stack, model, **filters):
+    """How many ``model`` rows (surveys.models) match ``filters``, counted by the app itself."""
+    lookups = ", ".join(f"{name}={value!r}" for name, value in filters.items())
+    code = f"from surveys.models import {model}\nprint({model}.objects.filter({lookups}).count())\n"
     return int(stack.shell(code, purging=False).split()[-1])
 
 
-def vote_row(stack, confirmed, seconds):
-    """Row 6: wrk posts votes to the seed poll, each from a new reader (bench/vote.lua).
+def quiz_form(html):
+    """The seed article's quiz before reading: its id, its URL, the article and the first
+    choice of every question."""
+    card = html[html.index('id="quiz-before"') :]
+    form = card[: card.index("</form>")]
+    action = re.search(r'action="([^"]+)"', form).group(1)
+    quiz_id = re.search(r"/quizzes/(\d+)/before/", action).group(1)
+    fields = {"article": re.search(r'name="article" value="(\d+)"', form).group(1)}
+    for name, value in re.findall(r'type="radio" name="(before-[^"]+)" value="([^"]+)"', form):
+        fields.setdefault(name, value)
+    return quiz_id, action, fields
 
-    Returns (votes/s, p50, p99, refused, check) where check is "exact" when the poll's new
-    votes in the database equal the votes wrk saw accepted (2xx/3xx), else the mismatch.
+
+def answers_row(stack, confirmed, seconds, action, fields, count):
+    """Rows 6 and 9: wrk posts answers to ``action``, each from a new reader (bench/vote.lua).
+
+    ``count()`` is the number of the answers' rows in the database. Returns (answers/s, p50,
+    p99, refused, check) where check is "exact" when the new rows equal the answers wrk saw
+    accepted (2xx/3xx), else the mismatch.
     """
     base = stack.base_url
-    _, html = fetch(base + SEED_ARTICLE, f"{confirmed}; {EDGE_BYPASS}")
-    poll_id, action, fields = poll_form(html.decode())
-    # Poll POSTs carry no token: the app checks their Origin (hub_site/security/origin.py).
+    # Answers carry no token: the app checks their Origin (hub_site/security/origin.py).
     body = urlencode(fields)
-    before = poll_votes(stack, poll_id)
+    before = count()
     out = subprocess.run(
         [
             "wrk",
@@ -200,21 +211,49 @@ def vote_row(stack, confirmed, seconds):
         r"votes sent (\d+) answered (\d+) accepted (\d+) refused (\d+) seconds ([\d.]+)", out
     )
     sent, answered, accepted, refused = (int(n) for n in counts.groups()[:4])
-    voting_seconds = float(counts.group(5))
-    stored = poll_votes(stack, poll_id) - before
-    # A vote written to a connection the server was closing gets no answer (wrk counts a
+    answering_seconds = float(counts.group(5))
+    stored = count() - before
+    # An answer written to a connection the server was closing gets no reply (wrk counts a
     # socket error and sends another): it did not reach the app.
     unanswered = f"; {sent - answered} sent without an answer" if sent != answered else ""
     if stored == accepted:
         check = f"exact ({stored} stored, {accepted} accepted{unanswered})"
     else:
         check = f"mismatch: {stored} stored, {accepted} accepted{unanswered}"
-    # Latency percentiles include the /healthz requests after voting; they are the votes'
-    # when voting fills the run.
+    # Latency percentiles include the /healthz requests after answering; they are the
+    # answers' when answering fills the run.
     p50 = parse_ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
     p99 = parse_ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
-    rate = accepted / voting_seconds if voting_seconds else 0.0
+    rate = accepted / answering_seconds if answering_seconds else 0.0
     return rate, p50, p99, refused, check
+
+
+def vote_row(stack, confirmed, seconds):
+    """Row 6: votes on the seed article's poll."""
+    _, html = fetch(stack.base_url + SEED_ARTICLE, f"{confirmed}; {EDGE_BYPASS}")
+    poll_id, action, fields = poll_form(html.decode())
+    return answers_row(
+        stack,
+        confirmed,
+        seconds,
+        action,
+        fields,
+        lambda: stored_count(stack, "PollVote", poll_id=int(poll_id)),
+    )
+
+
+def quiz_row(stack, confirmed, seconds):
+    """Row 9: the seed article's quiz before reading, taken by distinct readers."""
+    _, html = fetch(stack.base_url + SEED_ARTICLE, f"{confirmed}; {EDGE_BYPASS}")
+    quiz_id, action, fields = quiz_form(html.decode())
+    return answers_row(
+        stack,
+        confirmed,
+        seconds,
+        action,
+        fields,
+        lambda: stored_count(stack, "QuizAttempt", quiz_id=int(quiz_id), phase="before"),
+    )
 
 
 # Row 7: while wrk reads the seed article, another article (one the seed article does not
@@ -421,6 +460,10 @@ def main():
             rate, p50, p99, refused, check = vote_row(stack, confirmed, args.seconds)
             show("6 poll votes, distinct readers", rate, p50, p99, refused)
             print(f"6 final vote count: {check}", flush=True)
+        if wanted("9"):
+            rate, p50, p99, refused, check = quiz_row(stack, confirmed, args.seconds)
+            show("9 quiz before reading, distinct readers", rate, p50, p99, refused)
+            print(f"9 final attempt count: {check}", flush=True)
         if wanted("7"):
             show(rows[0][0], *measure_static())
             figures, published = publishing_row(stack, confirmed, args.seconds, args.warmup)

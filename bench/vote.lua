@@ -1,9 +1,9 @@
--- Poll votes from distinct readers, for bench/run.py row 6:
---   wrk -t2 -c16 -dD -s bench/vote.lua POLL_URL -- VOTE_SECONDS BODY COOKIE ORIGIN
+-- Poll votes (row 6) or quiz attempts (row 9) from distinct readers, for bench/run.py:
+--   wrk -t2 -c16 -dD -s bench/vote.lua ANSWER_URL -- VOTE_SECONDS BODY COOKIE ORIGIN
 --
 -- Every vote is a new reader: it carries the HCP confirmation and the site's Origin but no
--- session, so the app starts a session for it, and the one-vote rule (a hash of the
--- session key) sees a reader who has not voted yet.
+-- reader cookie, so the app gives it a new reader id, and the one-answer rule (a hash of
+-- that id) sees a reader who has not answered yet.
 --
 -- Each thread votes for VOTE_SECONDS, then asks for /healthz (answered 200, counted apart)
 -- until wrk's duration ends, so every vote sent has its answer before wrk stops: the
