@@ -1,11 +1,14 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from articles.models import ArticleIndexPage, Topic
+from articles.forms import ContributorForm
+from articles.models import ArticleIndexPage, Contributor, Programme, Topic
 
 
 class TopicViewSet(SnippetViewSet):
@@ -19,6 +22,51 @@ class TopicViewSet(SnippetViewSet):
 
 
 register_snippet(TopicViewSet)
+
+
+class ContributorViewSet(SnippetViewSet):
+    """Authors, reviewers and experts with their disclosures, next to Topics; translated
+    with wagtail-localize's Translate action like the topics."""
+
+    model = Contributor
+    icon = "user"
+    menu_label = _("Contributors")
+    menu_order = 301
+    add_to_admin_menu = True
+    list_display = [
+        "name",
+        "credentials",
+        "role",
+        Column(
+            "disclosure_state",
+            label=_("Disclosure"),
+            accessor=lambda contributor: contributor.disclosure_state().label,
+        ),
+        "disclosure_confirmed_on",
+    ]
+    list_filter = ["role", "nothing_to_disclose"]
+    search_fields = ["name", "credentials", "affiliation"]
+    edit_handler = ObjectList(Contributor.panels, base_form_class=ContributorForm)
+
+    def get_queryset(self, request):
+        # The disclosure column reads each contributor's relationships.
+        return Contributor.objects.prefetch_related("relationships")
+
+
+register_snippet(ContributorViewSet)
+
+
+class ProgrammeViewSet(SnippetViewSet):
+    model = Programme
+    icon = "pick"
+    menu_label = _("Funded programmes")
+    menu_order = 302
+    add_to_admin_menu = True
+    list_display = ["name", "grant_reference"]
+    search_fields = ["name", "grant_reference"]
+
+
+register_snippet(ProgrammeViewSet)
 
 
 class ArticleListButton(PageMenuItem):

@@ -1,6 +1,12 @@
 import datetime
+import re
+import unicodedata
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -16,11 +22,44 @@ from hub_site.translation.fields import synchronized, translated
 DISCLOSURE_VALID_FOR = datetime.timedelta(days=365)
 RELATIONSHIPS_LOOKBACK = datetime.timedelta(days=730)
 
+# Words saying what kind of company a name is rather than which: "Amgen Inc." and "Amgen
+# GmbH" are both Amgen.
+COMPANY_SUFFIXES = frozenset(
+    {
+        "ab", "ag", "as", "bv", "co", "company", "corp", "corporation", "gmbh", "group",
+        "inc", "incorporated", "kg", "limited", "llc", "llp", "lp", "ltd", "nv", "oy",
+        "plc", "pty", "sa", "sarl", "sas", "spa", "srl",
+    }
+)  # fmt: skip
+
+
+def company_key(name):
+    """A company's name as compared with a funder's: without case, accents, punctuation,
+    a leading "the" or trailing company suffixes ("The Amgen Co., Ltd." is "amgen")."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    # Dots and apostrophes join ("B.V." is "bv"); other punctuation separates words.
+    words = re.sub(r"[^\w\s]", " ", re.sub(r"[.']", "", plain)).split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    while words and words[-1] in COMPANY_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
 
 class ContributorRole(models.TextChoices):
     AUTHOR = "author", _("Author")
     REVIEWER = "reviewer", _("Reviewer")
     EXPERT = "expert", _("Expert")
+
+
+class DisclosureState(models.TextChoices):
+    """Where a contributor's disclosure stands; only a current one lets their articles
+    through review."""
+
+    CURRENT = "current", _("Confirmed")
+    MISSING = "missing", _("Missing")
+    CONTRADICTORY = "contradictory", _("Contradictory")
+    OUT_OF_DATE = "out_of_date", _("Out of date")
 
 
 class Contributor(TranslatableMixin, ClusterableModel):
@@ -102,6 +141,49 @@ class Contributor(TranslatableMixin, ClusterableModel):
     def __str__(self):
         return f"{self.name}, {self.credentials}" if self.credentials else self.name
 
+    def clean(self):
+        super().clean()
+        # The relationships are checked against the rest of the disclosure in the admin's
+        # form (articles/forms.py): until it is saved, this row does not hold them.
+        if self.disclosure_confirmed_on and self.disclosure_confirmed_on > timezone.localdate():
+            raise ValidationError(
+                {"disclosure_confirmed_on": _("A disclosure cannot be confirmed in the future.")}
+            )
+
+    def disclosure_state(self, today=None):
+        """A ``DisclosureState``; reads the relationships (prefetch them for many)."""
+        has_relationships = bool(self.relationships.all())
+        if self.disclosure_confirmed_on is None or not (
+            self.nothing_to_disclose or has_relationships
+        ):
+            return DisclosureState.MISSING
+        if self.nothing_to_disclose and has_relationships:
+            return DisclosureState.CONTRADICTORY
+        if self.disclosure_confirmed_on < (today or timezone.localdate()) - DISCLOSURE_VALID_FOR:
+            return DisclosureState.OUT_OF_DATE
+        return DisclosureState.CURRENT
+
+    def disclosure_problem(self, today=None):
+        """Why this contributor's disclosure keeps their articles from being submitted or
+        approved, in a sentence for the editor; None when it is current."""
+        state = self.disclosure_state(today)
+        if state == DisclosureState.MISSING:
+            return gettext(
+                "%(contributor)s has no disclosure: tick “Nothing to disclose” or list their "
+                "financial relationships, and enter the date they last confirmed it."
+            ) % {"contributor": self}
+        if state == DisclosureState.CONTRADICTORY:
+            return gettext(
+                "The disclosure of %(contributor)s says “Nothing to disclose” and also lists "
+                "financial relationships: correct it."
+            ) % {"contributor": self}
+        if state == DisclosureState.OUT_OF_DATE:
+            return gettext(
+                "The disclosure of %(contributor)s was last confirmed on %(date)s, more than 12 "
+                "months ago: ask them to confirm it again and enter the new date."
+            ) % {"contributor": self, "date": date_format(self.disclosure_confirmed_on)}
+        return None
+
 
 class FinancialRelationship(TranslatableMixin, Orderable):
     """One financial relationship a contributor discloses."""
@@ -140,6 +222,20 @@ class FinancialRelationship(TranslatableMixin, Orderable):
 
     def __str__(self):
         return f"{self.company}: {self.nature}"
+
+    def names_funder(self, funder):
+        """Whether this relationship is with ``funder``: linked to it or to a translation
+        of it, or with a company of the same name as its title or name in the disclosure
+        (``company_key``). Reads ``self.funder`` (prefetch it for many)."""
+        if self.funder_id is not None and self.funder.translation_key == funder.translation_key:
+            return True
+        names = {company_key(funder.title), company_key(funder.disclosure_name)} - {""}
+        return company_key(self.company) in names
+
+    def clean(self):
+        super().clean()
+        if self.started_on and self.ended_on and self.ended_on < self.started_on:
+            raise ValidationError({"ended_on": _("A relationship cannot end before it started.")})
 
 
 class ArticlePageContributor(TranslatableMixin, Orderable):

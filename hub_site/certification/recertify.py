@@ -25,6 +25,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Page
 
 from hub_site.certification.models import Certificate
+from hub_site.workflows.disclosures import latest_refusal
 from hub_site.workflows.roles import is_site_manager
 
 
@@ -61,7 +62,8 @@ def refusal(page):
             "This page has a draft newer than its live version. Submit the draft for review "
             "instead: its approval re-certifies the page."
         )
-    return None
+    # The same rule as submitting: every contributor's disclosure confirmed this year.
+    return latest_refusal(page)
 
 
 def after_start_url(page, user):

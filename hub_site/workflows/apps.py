@@ -8,10 +8,11 @@ class WorkflowsConfig(AppConfig):
     verbose_name = "Roles and review workflows"
 
     def ready(self):
-        from hub_site.workflows import signals
+        from hub_site.workflows import disclosures, signals
         from hub_site.workflows.role_sync import sync_roles
 
         signals.connect()
+        disclosures.connect()
         # After every migrate, so models added later (snippets, page types) get their
         # permissions assigned to the roles: once per migrate, after the last app's
         # post_migrate, when Django has created every app's content types and permissions.

@@ -10,6 +10,7 @@ from wagtail.models import AbstractGroupApprovalTask
 
 from hub_site.certification.authorship import acts_for_absent_reviewer, approval_refusal
 from hub_site.certification.models import ApprovalNote
+from hub_site.workflows.disclosures import task_refusal
 from hub_site.workflows.review_confirmation import dashboard_url
 
 # Logged when a site manager approves a step for an absent reviewer.
@@ -41,7 +42,7 @@ class FourEyesApprovalTask(AbstractGroupApprovalTask):
         task_state = obj.current_workflow_task_state if actions else None
         if task_state is None:
             return actions
-        if approval_refusal(task_state, user) is not None:
+        if approval_refusal(task_state, user) is not None or task_refusal(task_state):
             return [action for action in actions if action[0] != "approve"]
         if acts_for_absent_reviewer(self, user):
             return [
@@ -58,7 +59,7 @@ class FourEyesApprovalTask(AbstractGroupApprovalTask):
         review_by = kwargs.pop("review_by", None)
         if action_name == "approve":
             comment = kwargs.get("comment", "") or ""
-            refusal = approval_refusal(task_state, user, reason=comment)
+            refusal = approval_refusal(task_state, user, reason=comment) or task_refusal(task_state)
             if refusal:
                 raise PermissionDenied(refusal)
             stands_in = acts_for_absent_reviewer(self, user)

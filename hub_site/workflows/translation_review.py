@@ -22,6 +22,7 @@ from hub_site.translation.approval import translation_blockers
 from hub_site.translation.drafts import save_translation_draft
 from hub_site.translation.numbers_guard import flagged_segments, translation_of
 from hub_site.translation.views import number_check_url
+from hub_site.workflows.disclosures import refusals as disclosure_refusals
 
 
 def can_submit_translation(page, user):
@@ -42,7 +43,7 @@ def submit_translation_for_review(request, page_id):
         messages.error(request, _("This page has no translation waiting to be submitted."))
         return redirect("wagtailadmin_pages:edit", page.pk)
 
-    blockers = translation_blockers(page)
+    blockers = [*translation_blockers(page), *disclosure_refusals(page)]
     if blockers:
         for blocker in blockers:
             messages.error(request, blocker)

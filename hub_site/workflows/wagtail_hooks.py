@@ -7,6 +7,7 @@ from wagtail import hooks
 from home.models import SupportPage
 from hub_site.workflows import (
     dashboard,
+    disclosures,
     editor_notices,
     review_actions,
     review_confirmation,
@@ -93,6 +94,9 @@ def requested_changes_banner(request, page):
 
 # Before wagtail-localize's before_edit_page hook, which handles its editor's own posts.
 hooks.register("before_edit_page", review_actions.perform_without_saving, order=-5)
+# Before a reviewer's action is performed without saving (above), so Approve is refused too.
+hooks.register("before_edit_page", disclosures.guard_edit_view, order=-10)
+hooks.register("before_create_page", disclosures.guard_create_view)
 
 
 @hooks.register("after_edit_page")

@@ -41,6 +41,7 @@ from hub_site.translation.status import (
     target_locales,
     translate_url,
 )
+from hub_site.workflows.disclosures import review_flags
 
 # Rows per list: a dashboard shows what to do next, the reports show everything.
 LIST_LIMIT = 10
@@ -59,6 +60,9 @@ class WorkItem:
     progress: tuple | None = None
     # (label, URL, opens a dialog) of each review action on the row.
     actions: tuple | list = ()
+    # What the reviewer must know first: a contributor's disclosure blocking approval, a
+    # contributor paid by one of the article's funders (hub_site/workflows/disclosures.py).
+    flags: tuple | list = ()
 
     @property
     def age(self):
@@ -179,9 +183,10 @@ def review_actions(task, task_state, page, user):
     ]
 
 
-def _task_state_rows(task_states, *, since, person, actions_for=None):
+def _task_state_rows(task_states, *, since, person, actions_for=None, flags_for=None):
     task_states = list(task_states[:LIST_LIMIT])
     tasks = {task.pk: task for task in reviewed_tasks(actions_for)} if actions_for else {}
+    flags = review_flags(task_states, flags_for) if flags_for else {}
     pages = _pages_by_id(ts.workflow_state.object_id for ts in task_states)
     languages = _languages()
     progress = translation_progress(pages.values())
@@ -205,6 +210,7 @@ def _task_state_rows(task_states, *, since, person, actions_for=None):
                     if task_state.task_id in tasks
                     else ()
                 ),
+                flags=flags.get(task_state.pk, ()),
             )
         )
     return rows
@@ -226,6 +232,7 @@ def awaiting_review(user):
         since=lambda ts: ts.started_at,
         person=lambda ts: ts.workflow_state.requested_by,
         actions_for=user,
+        flags_for=user,
     )
 
 
@@ -257,6 +264,7 @@ def review_queue(user):
         task_states,
         since=lambda ts: ts.started_at,
         person=lambda ts: ts.workflow_state.requested_by,
+        flags_for=user,
     )
 
 

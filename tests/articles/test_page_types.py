@@ -41,6 +41,7 @@ def article_form_data(title="Via the admin", doi="10.1002/ajh.12345", pmid="1234
                 ]
             ),
             "topic_links": inline_formset([{"topic": topic.pk} for topic in topics]),
+            "contributor_links": inline_formset([]),
             "comments": inline_formset([]),
         }
     )

@@ -26,7 +26,10 @@ from tests.publishing import publish_certified
 # ceiling was 20 until pages showed their certificate: its lookup is one more query with
 # every cache empty, none afterwards (kept per live revision, hub_site/certification).
 CERTIFICATE_QUERIES = 1
-ARTICLE_PAGE_CEILING = 20 + CERTIFICATE_QUERIES
+# The article's contributors, then their financial relationships (the second only when it
+# has contributors), however many there are.
+CONTRIBUTOR_QUERIES = 2
+ARTICLE_PAGE_CEILING = 20 + CERTIFICATE_QUERIES + CONTRIBUTOR_QUERIES
 # Figures in the body: Wagtail loads their images with the body, in one query.
 BODY_FIGURES_QUERIES = 1
 INDEX_PAGE_CEILING = 19 + CERTIFICATE_QUERIES

@@ -46,6 +46,7 @@ def article_form(title, slug, body="Body text.", **actions):
             "body": streamfield([("paragraph", rich_text(f"<p>{body}</p>"))]),
             "references": streamfield([]),
             "topic_links": inline_formset([]),
+            "contributor_links": inline_formset([]),
             "comments": inline_formset([]),
             **actions,
         }

@@ -5,6 +5,7 @@ from wagtail.models import Page
 
 from articles.renditions import generate_reader_renditions
 from hub_site.demo.articles import SEED_ARTICLE_SLUG, load_articles
+from hub_site.demo.contributors import load_contributors
 from hub_site.demo.fictional_answers import load_fictional_answers
 from hub_site.demo.funders import load_funders
 from hub_site.demo.gate import load_gate_copy
@@ -41,6 +42,7 @@ class Command(BaseCommand):
         feature_poll_on_article(poll, seed_article)
         quiz = load_quiz(home)
         add_quiz_and_programme(seed_article, quiz, load_programme(home))
+        load_contributors(seed_article)
         # Last: the translations follow the English content loaded above.
         load_translations(home)
         # Readers answer on every language version: once they are all there.
