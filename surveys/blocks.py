@@ -30,8 +30,11 @@ class QuizQuestionBlock(blocks.StructBlock):
     choices = blocks.ListBlock(
         QuizChoiceBlock(),
         label=_("Choices"),
+        help_text=_("Two to six answers; tick Correct answer on exactly one."),
         min_num=MIN_CHOICES,
         max_num=MAX_CHOICES,
+        # As many blank choices as a question needs, ready to fill in.
+        default=[{"label": "", "correct": False}] * MIN_CHOICES,
     )
     explanation = blocks.TextBlock(
         label=_("Explanation"),
@@ -62,6 +65,12 @@ class QuizQuestionBlock(blocks.StructBlock):
                 }
             )
         return value
+
+
+def new_quiz_questions():
+    """A new quiz opens with one blank question, ready to fill in."""
+    blank_choices = [{"label": "", "correct": False}] * MIN_CHOICES
+    return [("question", {"question": "", "choices": blank_choices, "explanation": ""})]
 
 
 class QuizQuestionsBlock(blocks.StreamBlock):

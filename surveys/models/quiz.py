@@ -15,7 +15,7 @@ from wagtail.search import index
 from articles.models import ArticlePage
 from hub_site.public_pages import public
 from hub_site.translation.fields import PAGE_TRANSLATABLE_FIELDS, translated
-from surveys.blocks import QuizQuestionsBlock
+from surveys.blocks import QuizQuestionsBlock, new_quiz_questions
 
 from .answer_record import AnswerRecord
 
@@ -68,7 +68,9 @@ class QuizPage(Page):
         blank=True,
         help_text=_("Shown above the questions before reading, e.g. 'Test what you know first.'"),
     )
-    questions = StreamField(QuizQuestionsBlock(), verbose_name=_("questions"))
+    questions = StreamField(
+        QuizQuestionsBlock(), verbose_name=_("questions"), default=new_quiz_questions
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("questions")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
