@@ -56,7 +56,10 @@ def _knowledge_rows(section, item, row):
     yield _figure(section, item, _("Right before reading (%)"), row.before)
     yield _figure(section, item, _("Right after reading (%)"), row.after)
     yield _figure(section, item, _("Change (percentage points)"), row.change)
+    # The "% c" of "95% confidence" is no placeholder: nothing is interpolated.
+    # xgettext:no-python-format
     yield _figure(section, item, _("95% confidence interval, lower bound"), row.low)
+    # xgettext:no-python-format
     yield _figure(section, item, _("95% confidence interval, upper bound"), row.high)
 
 
