@@ -46,7 +46,10 @@ class ReaderState:
         self.changed = True
 
     def as_cookie_value(self):
-        return signing.dumps({"id": self.reader_id}, salt=SALT, compress=True)
+        # A fresh nonce each time: the edge keeps a reader's parts under their whole cookie,
+        # and two answers within the same second would otherwise sign the same value.
+        value = {"id": self.reader_id, "nonce": secrets.token_hex(4)}
+        return signing.dumps(value, salt=SALT, compress=True)
 
 
 def _is_reader_id(value):

@@ -16,7 +16,7 @@ from home.models import (
     StandardPage,
     SupportPage,
 )
-from surveys.models import PollPage, SurveyPage
+from surveys.models import PollPage, QuizPage, SurveyPage
 
 PAGE_TYPES = [HomePage, StandardPage, FunderIndexPage, FunderPage, SupportPage]
 
@@ -31,7 +31,15 @@ class PageTypeRulesTests(WagtailPageTestCase):
     def test_home_page_children(self):
         self.assertAllowedSubpageTypes(
             HomePage,
-            {ArticleIndexPage, StandardPage, FunderIndexPage, SupportPage, SurveyPage, PollPage},
+            {
+                ArticleIndexPage,
+                StandardPage,
+                FunderIndexPage,
+                SupportPage,
+                SurveyPage,
+                PollPage,
+                QuizPage,
+            },
         )
         self.assertCanNotCreateAt(HomePage, FunderPage)
 

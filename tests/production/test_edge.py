@@ -295,3 +295,53 @@ def test_the_edge_takes_only_a_policy_of_the_form_the_app_renders(stack):
     assert (stack.run_dir / "edge-policy.conf").read_text() == policy
     status, _, _ = fetch(stack.base_url + "/__edge/policy", data=policy.encode(), **put)
     assert status == 204
+
+
+def take_quiz(stack, cookie, html, phase):
+    """Take the seed article's quiz in ``phase`` with its first choices; the reader cookie."""
+    form = BeautifulSoup(html, "html.parser").select_one(f"#quiz-{phase} form.quiz-form")
+    fields = {f["name"]: f["value"] for f in form.select("input[type=hidden]")}
+    for radio in form.select("input[type=radio]"):
+        fields.setdefault(radio["name"], radio["value"])
+    status, headers, _ = fetch(
+        stack.base_url + form["action"],
+        cookie,
+        method="POST",
+        data=urllib.parse.urlencode(fields).encode(),
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Origin": stack.base_url,
+            "Sec-Fetch-Site": "same-origin",
+        },
+    )
+    assert status == 303
+    (reader,) = (
+        c.split(";")[0] for c in headers.get_all("Set-Cookie") if c.startswith("hub_reader=")
+    )
+    return reader
+
+
+def test_two_readers_share_the_edge_copy_and_each_sees_their_own_quiz(stack):
+    cookie = confirmation_cookie()
+    shared = cached(stack, SEED_ARTICLE, cookie)
+    assert 'class="quiz-form"' in shared and "correctly before reading" not in shared
+
+    reader = take_quiz(stack, cookie, shared, "before")
+
+    status, headers, page = fetch(stack.base_url + SEED_ARTICLE, f"{cookie}; {reader}")
+    assert (status, headers["X-Edge-Cache"]) == (200, "HIT")  # the shared copy
+    assert "correctly before reading." in page  # their score, from the part
+    assert "<!--#" not in page
+    # The quiz after reading is open for them, from its part too.
+    assert 'id="quiz-after"' in page and page.count('class="quiz-form"') == 1
+    # Another reader gets the blank quiz from the same copy.
+    _, headers, other = fetch(stack.base_url + SEED_ARTICLE, confirmation_cookie())
+    assert (headers["X-Edge-Cache"], 'class="quiz-form"' in other) == ("HIT", True)
+    assert "correctly before reading" not in other
+
+    # After reading: both scores and the answers, in the same shared copy. The answer
+    # signs the reader cookie again, as the browser then sends it.
+    reader = take_quiz(stack, f"{cookie}; {reader}", page, "after")
+    _, headers, page = fetch(stack.base_url + SEED_ARTICLE, f"{cookie}; {reader}")
+    assert headers["X-Edge-Cache"] == "HIT"
+    assert "after reading, " in page and "Your colleagues who took both" in page

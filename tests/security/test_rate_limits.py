@@ -59,10 +59,11 @@ def test_the_limit_page_is_translated(client, settings, db):
 def test_poll_votes_are_limited_per_address(hcp_client, settings, demo):
     limit, _window = settings.PUBLIC_POST_RATE_LIMITS["surveys_and_polls"]
     poll = live_page("pollpage")
+    votes = PollVote.objects.count()  # the demo's fictional readers'
     responses = [
         hcp_client.post(poll.url, {"choice": "not-a-choice"}) for _attempt in range(limit + 1)
     ]
 
     assert {response.status_code for response in responses[:-1]} == {400}
     assert_clear_429(responses[-1])
-    assert PollVote.objects.count() == 0
+    assert PollVote.objects.count() == votes

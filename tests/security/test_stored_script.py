@@ -8,6 +8,7 @@ published again. Then every screen that shows the content is parsed: no element,
 or link the payloads would create exists there.
 """
 
+import datetime
 import json
 from html.parser import HTMLParser
 
@@ -23,11 +24,12 @@ from wagtail.models import Locale, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail_localize.models import StringSegment
 
-from articles.models import ArticlePage
+from articles.models import ArticlePage, FinancialRelationship
 from hub_site.gate.cookies import COOKIE_NAME, signed_confirmation
 from hub_site.gate.models import GateCopy
 from surveys.models import PollChoice, PollPage, SurveyFormField, SurveyPage
 from tests.articles.factories import create_index, create_topic
+from tests.articles.test_contributors import create_contributor
 from tests.publishing import publish_certified
 from tests.security.permission_matrix import ROLES, make_role_user
 from tests.translation.helpers import start_translation, translate_string, translate_the_rest
@@ -91,7 +93,9 @@ def admin_client(user):
     return client
 
 
-def article_form(title, summary, body_html, table_cell, survey, poll, topic_links, **actions):
+def article_form(
+    title, summary, body_html, table_cell, survey, poll, topic_links, contributor_links, **actions
+):
     table = {
         "data": [["Outcome", "Rate"], [table_cell, "high"]],
         "table_header_choice": "row",
@@ -113,6 +117,7 @@ def article_form(title, summary, body_html, table_cell, survey, poll, topic_link
             ),
             "references": streamfield([]),
             "topic_links": topic_links,
+            "contributor_links": contributor_links,
             "feedback_survey": survey.pk,
             "featured_poll": poll.pk,
             "comments": inline_formset([]),
@@ -143,6 +148,17 @@ def build_content():
     home.add_child(instance=poll)
     publish_certified(poll.save_revision())
     topic = create_topic(f"Topic {IMG}", slug="payload-topic")
+    faculty = create_contributor(
+        name=f"Faculty {IMG}",
+        credentials=SVG,
+        affiliation=f"Hospital {IMG}",
+        relationships=[
+            FinancialRelationship(
+                company=f"Pharma {IMG}", nature=SVG, started_on=datetime.date(2025, 1, 1)
+            )
+        ],
+        mitigation=f"Reviewed {SVG}",
+    )
 
     gate_copy = GateCopy.objects.filter(locale=Locale.get_default()).first() or GateCopy(
         locale=Locale.get_default(),
@@ -171,6 +187,7 @@ def build_content():
             survey,
             poll,
             inline_formset([{"topic": topic.pk}]),
+            inline_formset([{"contributor": faculty.pk}]),
         ),
     )
     assert response.status_code == 302, response.content.decode()
@@ -185,6 +202,9 @@ def build_content():
             survey,
             poll,
             inline_formset([{"id": article.topic_links.get().pk, "topic": topic.pk}], initial=1),
+            inline_formset(
+                [{"id": article.contributor_links.get().pk, "contributor": faculty.pk}], initial=1
+            ),
             **{"action-submit": "1"},
         ),
     )

@@ -76,6 +76,8 @@ def test_a_poll_must_close_after_it_opens(admin_client, home):
 
 
 def survey_data(fields):
+    # What a statement measures: the editor's form preselects satisfaction.
+    fields = [{"measures": "satisfaction", **field} for field in fields]
     return nested_form_data(
         {
             "title": "Course feedback",
@@ -94,6 +96,12 @@ def test_an_editor_builds_a_survey_with_likert_statements(admin_client, home, hc
         survey_data(
             [
                 {"label": "The pace was right", "field_type": "likert", "required": "on"},
+                {
+                    "label": "I will change my practice",
+                    "field_type": "likert",
+                    "required": "on",
+                    "measures": "practice_change",
+                },
                 {"label": "Comments", "field_type": "multiline"},
             ]
         ),
@@ -101,9 +109,10 @@ def test_an_editor_builds_a_survey_with_likert_statements(admin_client, home, hc
 
     assert response.status_code == 302
     survey = SurveyPage.objects.get(slug="course-feedback")
-    assert [(f.clean_name, f.field_type) for f in survey.form_fields.all()] == [
-        ("the_pace_was_right", "likert"),
-        ("comments", "multiline"),
+    assert [(f.clean_name, f.field_type, f.measures) for f in survey.form_fields.all()] == [
+        ("the_pace_was_right", "likert", "satisfaction"),
+        ("i_will_change_my_practice", "likert", "practice_change"),
+        ("comments", "multiline", "satisfaction"),
     ]
     publish_certified(survey.get_latest_revision())
     assert '<legend class="likert__statement">The pace was right</legend>' in (

@@ -203,7 +203,7 @@ def test_an_unknown_unpublished_or_private_poll_or_survey_is_not_found(
     for url in urls:
         response = reader.get(url)
         assert response.status_code == 404, url
-        assert response.text == "This poll or survey could not be found."
+        assert response.text == "This poll, survey or quiz could not be found."
         assert "no-store" in response["Cache-Control"]
 
 
@@ -216,7 +216,7 @@ def test_a_bad_article_is_refused_with_a_clear_message(featured, survey, new_rea
         assert response.status_code == 400
         assert response["Content-Type"] == "text/plain; charset=utf-8"
         assert response.text == (
-            "The article this poll or survey was asked for could not be found."
+            "The article this poll, survey or quiz was asked for could not be found."
         )
 
 
@@ -228,7 +228,8 @@ def test_the_refusal_is_in_the_reader_s_language(featured, new_reader):
 
     assert response.status_code == 400
     assert response.text == (
-        "L’article pour lequel ce sondage ou ce questionnaire a été demandé est introuvable."
+        "L’article pour lequel ce sondage, ce questionnaire ou ce quiz a été demandé est "
+        "introuvable."
     )
 
 

@@ -1,23 +1,18 @@
 """The report in Chromium: axe-core finds no violations in its figures, charts and tables
 in the admin, nor on the printable page; the reviewer guide's screenshot."""
 
-import pytest
-
 from django.urls import reverse
 
 from wagtail.models import Locale, Site
 
 from hub_site.workflows import roles
-from tests.browser.conftest import browser_context, page  # noqa: F401 - fixtures
 from tests.browser.test_accessibility import axe_violations, report
 from tests.browser.test_role_dashboards import assert_no_axe_violations_in
 from tests.browser.test_workflow_admin import guide_shot, make_user, sign_in
 from tests.outcomes.conftest import build_outcomes
 
-pytestmark = pytest.mark.browser
 
-
-def test_the_report_and_its_printable_page_have_no_axe_violations(live_site, page):  # noqa: F811
+def test_the_report_and_its_printable_page_have_no_axe_violations(live_site, page):
     outcomes = build_outcomes(
         Site.objects.get(is_default_site=True).root_page.specific,
         Locale.objects.get(language_code="es"),
