@@ -228,31 +228,18 @@ def answers_row(stack, confirmed, seconds, action, fields, count):
     return rate, p50, p99, refused, check
 
 
-def vote_row(stack, confirmed, seconds):
-    """Row 6: votes on the seed article's poll."""
+def seed_answers_row(stack, confirmed, seconds, read_form, model, page_field, **filters):
+    """Rows 6 and 9: answers to the seed article's poll or quiz, whose form ``read_form``
+    reads from the article; counted as ``model`` rows of that page (and ``filters``)."""
     _, html = fetch(stack.base_url + SEED_ARTICLE, f"{confirmed}; {EDGE_BYPASS}")
-    poll_id, action, fields = poll_form(html.decode())
+    page_id, action, fields = read_form(html.decode())
     return answers_row(
         stack,
         confirmed,
         seconds,
         action,
         fields,
-        lambda: stored_count(stack, "PollVote", poll_id=int(poll_id)),
-    )
-
-
-def quiz_row(stack, confirmed, seconds):
-    """Row 9: the seed article's quiz before reading, taken by distinct readers."""
-    _, html = fetch(stack.base_url + SEED_ARTICLE, f"{confirmed}; {EDGE_BYPASS}")
-    quiz_id, action, fields = quiz_form(html.decode())
-    return answers_row(
-        stack,
-        confirmed,
-        seconds,
-        action,
-        fields,
-        lambda: stored_count(stack, "QuizAttempt", quiz_id=int(quiz_id), phase="before"),
+        lambda: stored_count(stack, model, **{page_field: int(page_id)}, **filters),
     )
 
 
@@ -457,11 +444,15 @@ def main():
             urls = url if isinstance(url, list) else [url]
             show(label, *wrk(urls, cookie, args.seconds, args.warmup))
         if wanted("6"):
-            rate, p50, p99, refused, check = vote_row(stack, confirmed, args.seconds)
+            rate, p50, p99, refused, check = seed_answers_row(
+                stack, confirmed, args.seconds, poll_form, "PollVote", "poll_id"
+            )
             show("6 poll votes, distinct readers", rate, p50, p99, refused)
             print(f"6 final vote count: {check}", flush=True)
         if wanted("9"):
-            rate, p50, p99, refused, check = quiz_row(stack, confirmed, args.seconds)
+            rate, p50, p99, refused, check = seed_answers_row(
+                stack, confirmed, args.seconds, quiz_form, "QuizAttempt", "quiz_id", phase="before"
+            )
             show("9 quiz before reading, distinct readers", rate, p50, p99, refused)
             print(f"9 final attempt count: {check}", flush=True)
         if wanted("7"):

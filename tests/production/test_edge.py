@@ -213,13 +213,11 @@ def test_a_withdrawn_article_is_gone_from_every_variant_at_once(stack):
         shell(stack, f"{query}publish_certified(page.save_revision())\n")
 
 
-def vote(stack, cookie, html):
-    """Vote in the first poll of ``html``; the voter's reader cookie."""
-    card = BeautifulSoup(html, "html.parser").select_one("form.poll-form")
-    fields = {f["name"]: f["value"] for f in card.select("input[type=hidden]")}
-    fields["choice"] = card.select_one("input[name=choice]")["value"]
+def answer(stack, cookie, form, fields):
+    """Post ``fields`` to ``form``'s action as a browser on the site would; the reader cookie
+    the answer is acknowledged with."""
     status, headers, _ = fetch(
-        stack.base_url + card["action"],
+        stack.base_url + form["action"],
         cookie,
         method="POST",
         data=urllib.parse.urlencode(fields).encode(),
@@ -234,6 +232,14 @@ def vote(stack, cookie, html):
         c.split(";")[0] for c in headers.get_all("Set-Cookie") if c.startswith("hub_reader=")
     )
     return reader
+
+
+def vote(stack, cookie, html):
+    """Vote in the first poll of ``html``; the voter's reader cookie."""
+    card = BeautifulSoup(html, "html.parser").select_one("form.poll-form")
+    fields = {f["name"]: f["value"] for f in card.select("input[type=hidden]")}
+    fields["choice"] = card.select_one("input[name=choice]")["value"]
+    return answer(stack, cookie, card, fields)
 
 
 @pytest.fixture(scope="module")
@@ -303,22 +309,7 @@ def take_quiz(stack, cookie, html, phase):
     fields = {f["name"]: f["value"] for f in form.select("input[type=hidden]")}
     for radio in form.select("input[type=radio]"):
         fields.setdefault(radio["name"], radio["value"])
-    status, headers, _ = fetch(
-        stack.base_url + form["action"],
-        cookie,
-        method="POST",
-        data=urllib.parse.urlencode(fields).encode(),
-        headers={
-            "Content-Type": "application/x-www-form-urlencoded",
-            "Origin": stack.base_url,
-            "Sec-Fetch-Site": "same-origin",
-        },
-    )
-    assert status == 303
-    (reader,) = (
-        c.split(";")[0] for c in headers.get_all("Set-Cookie") if c.startswith("hub_reader=")
-    )
-    return reader
+    return answer(stack, cookie, form, fields)
 
 
 def test_two_readers_share_the_edge_copy_and_each_sees_their_own_quiz(stack):
