@@ -121,6 +121,7 @@ def ensure_contributor(spec):
     # Kept in memory until the contributor is saved, as the admin's form does.
     contributor.relationships = [
         FinancialRelationship(
+            sort_order=order,
             company=relationship["company"],
             funder=FunderPage.objects.filter(
                 title=relationship["company"], locale=Locale.get_default()
@@ -128,7 +129,7 @@ def ensure_contributor(spec):
             nature=relationship["nature"],
             started_on=(today - RELATIONSHIP_STARTED_AGO).replace(day=1),
         )
-        for relationship in spec["relationships"]
+        for order, relationship in enumerate(spec["relationships"])
     ]
     contributor.save()
     return contributor, True
@@ -162,7 +163,11 @@ def list_on_article(article, contributors):
     missing = [contributor for contributor in contributors if contributor.pk not in listed]
     if not missing:
         return article
-    for contributor in missing:
-        article.contributor_links.add(ArticlePageContributor(contributor=contributor))
+    # Numbered as the editor's form numbers them: rows without a sort_order come back in no
+    # set order from PostgreSQL, and the translations would then look out of date.
+    for order, contributor in enumerate(missing, start=len(listed)):
+        article.contributor_links.add(
+            ArticlePageContributor(contributor=contributor, sort_order=order)
+        )
     publish_reviewed(article.save_revision())
     return article
