@@ -41,6 +41,13 @@ ARTIFACTS_DIR.mkdir(exist_ok=True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file rather than memory: tests can close and reopen the connection like production.
     DATABASES["default"]["TEST"] = {"NAME": str(ARTIFACTS_DIR / "test-db.sqlite3")}
+    # Browser tests write from the live server's thread while the test's own thread writes
+    # too (a tab closing releases its editing session as the test empties the database).
+    # Each write transaction takes SQLite's lock when it begins and waits for it, instead
+    # of failing with "database is locked" when two deferred transactions both upgrade.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 
 # Serve static files straight from the apps, as they change, without collectstatic.
 WHITENOISE_USE_FINDERS = True
