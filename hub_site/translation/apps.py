@@ -10,8 +10,14 @@ class TranslationConfig(AppConfig):
 
     def ready(self):
         from hub_site.translation import (
+            glossary,
+            memory,
             signals,
+            sync,
             system_checks,  # noqa: F401 - registers the checks
         )
 
         signals.connect()
+        memory.connect()
+        glossary.connect()
+        sync.connect()

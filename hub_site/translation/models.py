@@ -86,3 +86,160 @@ class RevisionMachineText(models.Model):
 
     def __str__(self):
         return f"revision {self.revision_id}: machine text {self.has_machine_text}"
+
+
+class TranslationMemoryEntry(models.Model):
+    """A segment's translation as it was published, offered again for the same source text.
+
+    Written when a translated page or snippet is published, which only happens after its
+    translation review: the memory holds approved, published text only.
+    """
+
+    source_locale = models.ForeignKey(
+        "wagtailcore.Locale", on_delete=models.CASCADE, related_name="+"
+    )
+    target_locale = models.ForeignKey(
+        "wagtailcore.Locale", on_delete=models.CASCADE, related_name="+"
+    )
+    source_text = models.TextField()
+    # SHA-256 of the source text, for the exact-match lookup (a text column is not indexable
+    # on every database).
+    source_hash = models.CharField(max_length=64)
+    # The source text's length in characters: fuzzy candidates are looked up by length.
+    source_length = models.PositiveIntegerField()
+    target_text = models.TextField()
+    target_hash = models.CharField(max_length=64)
+    translation_type = models.CharField(max_length=20, default="manual")
+    # Where it was published last, shown beside a match ("Article: …").
+    origin = models.CharField(max_length=255, blank=True)
+    published_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("translation memory entry")
+        verbose_name_plural = _("translation memory entries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_locale", "target_locale", "source_hash", "target_hash"],
+                name="translation_memory_unique_pair",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["target_locale", "source_hash"], name="translation_memory_exact"),
+            models.Index(
+                fields=["target_locale", "source_length"], name="translation_memory_length"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.source_text[:40]} → {self.target_text[:40]}"
+
+
+class GlossaryTerm(models.Model):
+    """A medical term's agreed translation for one language pair.
+
+    Edited by translation reviewers; the translation editor warns when a segment holding the
+    source term lacks the approved translation or uses a forbidden one.
+    """
+
+    source_locale = models.ForeignKey(
+        "wagtailcore.Locale",
+        verbose_name=_("source language"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    target_locale = models.ForeignKey(
+        "wagtailcore.Locale",
+        verbose_name=_("target language"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    source_term = models.CharField(_("source term"), max_length=200)
+    approved_translation = models.CharField(_("approved translation"), max_length=200)
+    forbidden_translations = models.TextField(
+        _("forbidden translations"),
+        blank=True,
+        help_text=_("One per line: translations that must not be used for this term."),
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["source_term"]
+        verbose_name = _("glossary term")
+        verbose_name_plural = _("glossary terms")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_locale", "target_locale", "source_term"],
+                name="glossary_unique_term",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.source_term} → {self.approved_translation}"
+
+
+class GlossaryWarningReason(models.Model):
+    """Why a segment's translation departs from the glossary, given before it is submitted.
+
+    Holds for the exact text it was given for: editing the segment again asks again.
+    """
+
+    string_translation = models.ForeignKey(
+        StringTranslation, on_delete=models.CASCADE, related_name="glossary_reasons"
+    )
+    term = models.ForeignKey(GlossaryTerm, on_delete=models.CASCADE, related_name="reasons")
+    checked_text = models.TextField()
+    reason = models.TextField(_("reason"))
+    given_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    given_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-given_at"]
+        verbose_name = _("glossary warning reason")
+
+    def __str__(self):
+        return f"{self.string_translation_id}/{self.term_id}: {self.reason[:40]}"
+
+
+class ChangedSegment(models.Model):
+    """A translated segment whose source text changed at a sync, waiting for review.
+
+    Keeps the previous source and the previous translation, shown beside the new source in
+    the translation editor. Reviewed once a person saves the segment's new translation or
+    keeps the text as it is.
+    """
+
+    translation = models.ForeignKey(
+        "wagtail_localize.Translation", on_delete=models.CASCADE, related_name="+"
+    )
+    context = models.ForeignKey(
+        "wagtail_localize.TranslationContext", on_delete=models.CASCADE, related_name="+"
+    )
+    previous_source = models.TextField()
+    previous_translation = models.TextField(blank=True)
+    new_source = models.TextField()
+    # The machine translation the new segment was prefilled with, if any.
+    machine_prefill = models.TextField(blank=True)
+    changed_at = models.DateTimeField()
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["changed_at", "pk"]
+        verbose_name = _("changed segment")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["translation", "context"], name="changed_segment_once_per_context"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.translation_id}/{self.context_id}: {self.new_source[:40]}"

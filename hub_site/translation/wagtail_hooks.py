@@ -8,7 +8,16 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from hub_site.translation import machine_views, translate_dialog, views
+# The translation editor's memory, glossary and changed-segment review register their own
+# hooks, each in its module.
+from hub_site.translation import (  # noqa: F401
+    glossary_hooks,
+    machine_views,
+    memory_hooks,
+    sync_hooks,
+    translate_dialog,
+    views,
+)
 from hub_site.translation.models import MachineTranslationNotice
 from hub_site.translation.numbers_guard import flagged_segments_of
 from hub_site.translation.status import may_view_translation_reports

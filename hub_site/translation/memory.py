@@ -1,0 +1,5 @@
+"""Placeholder: filled by the memory work."""
+
+
+def connect():
+    """Connect this module's receivers (none yet)."""

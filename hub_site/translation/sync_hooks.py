@@ -1,0 +1,1 @@
+"""Admin hooks of the sync work (placeholder)."""
