@@ -51,9 +51,10 @@ demo: $(STAMP) ## Set up and serve the site with demo content at http://$(HOST):
 serve: $(STAMP) ## Run the production stack (nginx, granian, PostgreSQL, Redis) at http://127.0.0.1:$(SERVE_PORT)
 	$(BIN)/python -m deploy.stack serve --port $(SERVE_PORT)
 
-bench: $(STAMP) ## Benchmark the production stack against nginx static (bench/run.py), then a publication's cost by site size (bench/publish_cost.py)
+bench: $(STAMP) ## Benchmark the production stack against nginx static (bench/run.py), then a publication's cost by site size (bench/publish_cost.py), then a release's time to live in 6 languages (bench/release.py)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/publish_cost.py
+	$(BIN)/python bench/release.py
 
 lint: $(STAMP) ## ruff check and ruff format --check
 	$(BIN)/ruff check .

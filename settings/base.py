@@ -116,6 +116,7 @@ INSTALLED_APPS = [
     "hub_site.security",
     "hub_site.languages",
     "hub_site.translation",
+    "hub_site.releases",
     "hub_site.outcomes",
     "home",
     "articles",

@@ -42,6 +42,11 @@ NOT_SHOWN_APPS = frozenset(
         # Translation work in progress: readers see a translation once it is published
         # (a page signal) or saved (a translated snippet's own row).
         "wagtail_localize",
+        # Releases hold approved revisions back; readers see them once published (a page
+        # signal).
+        "hub_releases",
+        # The task queue's own rows.
+        "django_tasks_database",
     }
 )
 NOT_SHOWN_MODELS = frozenset(
@@ -50,7 +55,11 @@ NOT_SHOWN_MODELS = frozenset(
         "auth.Group",
         "auth.Permission",
         "home.PersonalDataErasure",
+        "hub_translation.ChangedSegment",
+        "hub_translation.GlossaryTerm",
+        "hub_translation.GlossaryWarningReason",
         "hub_translation.NumberCheckConfirmation",
+        "hub_translation.TranslationMemoryEntry",
         "hub_workflows.FourEyesApprovalTask",
         "surveys.PollVote",
         "surveys.QuizAnswer",

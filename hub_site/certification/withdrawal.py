@@ -17,6 +17,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from hub_site.releases.withdrawal import end_open_release, live_translations
 from hub_site.workflows.roles import (
     COMPLIANCE_REVIEWERS,
     MEDICAL_REVIEWERS,
@@ -40,6 +41,21 @@ class WithdrawForm(forms.Form):
         help_text=gettext_lazy("Kept in the page's history, for the audit trail."),
     )
 
+    withdraw_translations = forms.BooleanField(
+        label=gettext_lazy("Withdraw its translations too"),
+        required=False,
+        initial=True,
+    )
+
+    def __init__(self, *args, translations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        if translations:
+            self.fields["withdraw_translations"].help_text = ", ".join(
+                str(translation.locale.get_display_name()) for translation in translations
+            )
+        else:
+            del self.fields["withdraw_translations"]
+
     def clean_reason(self):
         reason = self.cleaned_data["reason"].strip()
         if not reason:
@@ -55,18 +71,27 @@ def withdraw(request, page_id):
     if not page.live:
         messages.error(request, _("This page is not live."))
         return redirect("wagtailadmin_pages:edit", page.pk)
-    form = WithdrawForm(request.POST or None)
+    translations = list(live_translations(page).select_related("locale"))
+    form = WithdrawForm(request.POST or None, translations=translations)
     if request.method == "POST":
         if form.is_valid():
+            withdrawn = [page]
+            if form.cleaned_data.get("withdraw_translations"):
+                withdrawn += [translation.specific for translation in translations]
             with transaction.atomic():
-                log(
-                    instance=page,
-                    action=WITHDRAW_ACTION,
-                    user=request.user,
-                    data={"reason": form.cleaned_data["reason"]},
-                )
-                # Reviewers hold no publish permission, which Wagtail's own unpublish asks for.
-                UnpublishPageAction(page, user=request.user).execute(skip_permission_checks=True)
+                for each in withdrawn:
+                    log(
+                        instance=each,
+                        action=WITHDRAW_ACTION,
+                        user=request.user,
+                        data={"reason": form.cleaned_data["reason"]},
+                    )
+                    # Reviewers hold no publish permission, which Wagtail's own unpublish
+                    # asks for.
+                    UnpublishPageAction(each, user=request.user).execute(
+                        skip_permission_checks=True
+                    )
+                end_open_release(page, request.user)
             messages.success(
                 request,
                 _("“%(title)s” has been withdrawn.") % {"title": page.get_admin_display_title()},

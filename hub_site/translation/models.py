@@ -208,7 +208,8 @@ class ChangedSegment(models.Model):
 
     Keeps the previous source and the previous translation, shown beside the new source in
     the translation editor. Reviewed once a person saves the segment's new translation or
-    keeps the text as it is.
+    keeps the text as it is. The paragraphs of a rich-text field share one context and are
+    told apart by their string, so a change is one row per context and new string.
     """
 
     translation = models.ForeignKey(
@@ -217,9 +218,11 @@ class ChangedSegment(models.Model):
     context = models.ForeignKey(
         "wagtail_localize.TranslationContext", on_delete=models.CASCADE, related_name="+"
     )
+    string = models.ForeignKey(
+        "wagtail_localize.String", on_delete=models.CASCADE, related_name="+"
+    )
     previous_source = models.TextField()
     previous_translation = models.TextField(blank=True)
-    new_source = models.TextField()
     # The machine translation the new segment was prefilled with, if any.
     machine_prefill = models.TextField(blank=True)
     changed_at = models.DateTimeField()
@@ -237,9 +240,10 @@ class ChangedSegment(models.Model):
         verbose_name = _("changed segment")
         constraints = [
             models.UniqueConstraint(
-                fields=["translation", "context"], name="changed_segment_once_per_context"
+                fields=["translation", "context", "string"],
+                name="changed_segment_once_per_string",
             )
         ]
 
     def __str__(self):
-        return f"{self.translation_id}/{self.context_id}: {self.new_source[:40]}"
+        return f"{self.translation_id}/{self.context_id}/{self.string_id}"
