@@ -6,7 +6,12 @@ from django.core.management.base import BaseCommand
 
 from hub_site.scheduled import exclusive
 
-SCHEDULED_COMMANDS = ("publish_scheduled", "certification_expiry", "purge_old_responses")
+SCHEDULED_COMMANDS = (
+    "publish_scheduled",
+    "publish_releases",
+    "certification_expiry",
+    "purge_old_responses",
+)
 
 
 class Command(BaseCommand):
