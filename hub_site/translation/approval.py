@@ -9,6 +9,7 @@ from django.utils.translation import gettext, ngettext
 
 from wagtail_localize.models import SegmentOverride, StringTranslation
 
+from hub_site.translation.glossary import glossary_warnings, unexplained
 from hub_site.translation.numbers_guard import (
     flagged_segments,
     segments_with_other_figures,
@@ -47,12 +48,21 @@ def unconfirmed_figures_message(flagged):
     ) % {"count": len(flagged), "segments": quoted}
 
 
+def unexplained_glossary_message(count):
+    return ngettext(
+        "%(count)d glossary warning has no reason yet.",
+        "%(count)d glossary warnings have no reason yet.",
+        count,
+    ) % {"count": count}
+
+
 def translation_blockers(obj):
     """Why this translation cannot be approved or published yet, in the active language.
 
     Untranslated segments (wagtail-localize would publish the original's text in their
-    place), and segments whose figures differ from the original's with no confirmation from
-    someone other than their translator (the numbers guard).
+    place), segments whose figures differ from the original's with no confirmation from
+    someone other than their translator (the numbers guard), and departures from the
+    glossary with no reason given (the glossary guard).
     """
     translation = translation_of(obj)
     if translation is None:
@@ -64,6 +74,9 @@ def translation_blockers(obj):
     flagged = flagged_segments(translation)
     if flagged:
         blockers.append(unconfirmed_figures_message(flagged))
+    glossary = unexplained(glossary_warnings(translation))
+    if glossary:
+        blockers.append(unexplained_glossary_message(len(glossary)))
     return blockers
 
 

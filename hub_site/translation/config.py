@@ -17,8 +17,9 @@ def machine_translator_setting(
     One service at a time, in this order: DeepL, Google Cloud Translation, LibreTranslate.
     """
     if deepl_api_key:
+        # wagtail-localize's DeepL translator, sending each language pair's glossary along.
         return {
-            "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+            "CLASS": "hub_site.translation.deepl.GlossaryDeepLTranslator",
             "OPTIONS": {"AUTH_KEY": deepl_api_key},
         }
     if google_project_id:

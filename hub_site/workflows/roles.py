@@ -30,6 +30,15 @@ MEDIA_EDIT = (
     "wagtaildocs.choose_document",
 )
 MEDIA_CHOOSE = ("wagtailimages.choose_image", "wagtaildocs.choose_document")
+# The glossary of agreed term translations: kept by the translation reviewers, read by the
+# translators it guides.
+GLOSSARY_VIEW = ("hub_translation.view_glossaryterm",)
+GLOSSARY_EDIT = (
+    *GLOSSARY_VIEW,
+    "hub_translation.add_glossaryterm",
+    "hub_translation.change_glossaryterm",
+    "hub_translation.delete_glossaryterm",
+)
 # Wagtail checks media and collection management against permissions held on collections.
 COLLECTION_MANAGE = (
     *MEDIA_EDIT,
@@ -91,13 +100,14 @@ ROLES = (
             "wagtailadmin.access_admin",
             *MEDIA_CHOOSE,
             "wagtail_localize.submit_translation",
+            *GLOSSARY_VIEW,
         ),
         translation_page_permissions=PAGE_EDIT,
         description="Create and edit translations in the other languages; submit them.",
     ),
     Role(
         TRANSLATION_REVIEWERS,
-        permissions=("wagtailadmin.access_admin", *MEDIA_CHOOSE),
+        permissions=("wagtailadmin.access_admin", *MEDIA_CHOOSE, *GLOSSARY_EDIT),
         description="Approve translations in the translation review workflow.",
     ),
     Role(SITE_MANAGERS, all_permissions=True, description="Everything."),

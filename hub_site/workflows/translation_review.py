@@ -4,7 +4,8 @@ wagtail-localize's translation editor saves translated strings and can publish, 
 "submit for review" action of its own. Translators hold no publish permission, so this view
 turns their strings into a draft revision and starts the page's workflow, which is the
 translation review of the page's locale. A translation that could not be approved
-(untranslated segments, figures differing from the original unconfirmed) is not submitted.
+(untranslated segments, figures differing from the original unconfirmed, departures from
+the glossary without a reason) is not submitted.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -20,6 +21,8 @@ from wagtail.models import Page
 
 from hub_site.translation.approval import translation_blockers
 from hub_site.translation.drafts import save_translation_draft
+from hub_site.translation.glossary import glossary_warnings, unexplained
+from hub_site.translation.glossary_views import glossary_check_url
 from hub_site.translation.numbers_guard import flagged_segments, translation_of
 from hub_site.translation.views import number_check_url
 from hub_site.workflows.disclosures import refusals as disclosure_refusals
@@ -47,10 +50,12 @@ def submit_translation_for_review(request, page_id):
     if blockers:
         for blocker in blockers:
             messages.error(request, blocker)
-        # The numbers check lists every segment to correct or confirm; the editor shows
-        # the untranslated ones.
+        # The numbers check lists every segment to correct or confirm, the glossary check
+        # every departure to correct or explain; the editor shows the untranslated ones.
         if flagged_segments(translation):
             return redirect(number_check_url(page))
+        if unexplained(glossary_warnings(translation)):
+            return redirect(glossary_check_url(page))
         return redirect("wagtailadmin_pages:edit", page.pk)
 
     if request.method == "POST":

@@ -112,7 +112,7 @@ def test_base_settings_leave_the_translator_unset_without_environment():
     [
         (
             {"deepl_api_key": "abc:fx", "libretranslate_url": "http://lt"},
-            "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+            "hub_site.translation.deepl.GlossaryDeepLTranslator",
             {"AUTH_KEY": "abc:fx"},
         ),
         (
