@@ -1,0 +1,199 @@
+"""The review of a translation's segments whose source changed at a sync
+(changed_segments.py).
+
+Each segment shows the source and translation as they were, the new source with what
+changed, and the translation it has now; the translator saves a new translation or keeps
+the one it has.
+"""
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from django import forms
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import transaction
+from django.db.models import OuterRef, Subquery
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from wagtail.admin import messages
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.views.edit_translation import user_can_edit_instance
+
+from hub_site.translation import changed_segments
+from hub_site.translation.models import ChangedSegment
+
+TEMPLATE = "hub_translation/changed_segments.html"
+# Words, runs of spaces, HTML tags and single punctuation marks: the units of the diff.
+TOKEN = re.compile(r"<[^>]*>|\w+|\s+|[^\w\s]")
+SAVE, KEEP = "save", "keep"
+
+
+def word_diff(old, new):
+    """``new`` as HTML, escaped, with the words removed from ``old`` in <del> and the words
+    added in <ins>."""
+    before, after = TOKEN.findall(old), TOKEN.findall(new)
+    parts = []
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        removed, added = escape("".join(before[i1:i2])), escape("".join(after[j1:j2]))
+        if tag == "equal":
+            parts.append(added)
+            continue
+        if removed:
+            parts.append(f"<del>{removed}</del>")
+        if added:
+            parts.append(f"<ins>{added}</ins>")
+    return mark_safe("".join(parts))  # noqa: S308 - every piece is escaped above
+
+
+@dataclass
+class ReviewItem:
+    change: ChangedSegment
+    current: StringTranslation | None
+
+    @property
+    def key(self):
+        return (self.change.pk, self.change.string_id)
+
+    @property
+    def diff(self):
+        return word_diff(self.change.previous_source, self.change.string.data)
+
+    @property
+    def is_machine(self):
+        return (
+            self.current is not None
+            and self.current.translation_type == StringTranslation.TRANSLATION_TYPE_MACHINE
+        )
+
+
+def review_items(translation):
+    """The changed segments waiting for review, in the source's order (2 queries)."""
+    first_order = (
+        StringSegment.objects.filter(
+            source_id=translation.source_id,
+            context_id=OuterRef("context_id"),
+            string_id=OuterRef("string_id"),
+        )
+        .order_by("order")
+        .values("order")[:1]
+    )
+    changes = list(
+        changed_segments.waiting(translation)
+        .annotate(order=Subquery(first_order))
+        .select_related("string")
+        .order_by("order", "pk")
+    )
+    if not changes:
+        return []
+    current = {
+        (st.translation_of_id, st.context_id): st
+        for st in StringTranslation.objects.filter(
+            locale_id=translation.target_locale_id,
+            context_id__in={change.context_id for change in changes},
+            translation_of_id__in={change.string_id for change in changes},
+        )
+    }
+    return [
+        ReviewItem(change, current.get((change.string_id, change.context_id))) for change in changes
+    ]
+
+
+class ReviewForm(forms.Form):
+    segment = forms.TypedChoiceField(coerce=int)
+    # The string shown: a sync since the page was opened changes what is translated.
+    string = forms.IntegerField()
+    action = forms.ChoiceField(choices=[(SAVE, SAVE), (KEEP, KEEP)])
+    text = forms.CharField(required=False)
+
+    def __init__(self, *args, items, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = {item.key: item for item in items}
+        self.fields["segment"].choices = sorted({(pk, pk) for pk, _string in self.items})
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.errors:
+            return cleaned_data
+        item = self.items.get((cleaned_data["segment"], cleaned_data["string"]))
+        if item is None:
+            raise forms.ValidationError(
+                _("The original changed again since this page was opened: review it again.")
+            )
+        if cleaned_data["action"] == SAVE and not cleaned_data["text"]:
+            self.add_error("text", _("Write the translation before saving it."))
+        if cleaned_data["action"] == KEEP and item.current is None:
+            raise forms.ValidationError(
+                _("This segment has no translation to keep: write one and save it.")
+            )
+        cleaned_data["item"] = item
+        return cleaned_data
+
+
+def error_message(form):
+    if "segment" in form.errors:
+        return _("That segment is not waiting for review in this translation.")
+    if "text" in form.errors:
+        return form.errors["text"][0]
+    return " ".join(form.non_field_errors()) or _("That request could not be understood.")
+
+
+@require_http_methods(["GET", "POST"])
+def review(request, translation_id):
+    translation = get_object_or_404(
+        Translation.objects.select_related("target_locale"), pk=translation_id
+    )
+    try:
+        target = translation.get_target_instance()
+    except ObjectDoesNotExist as error:
+        raise Http404 from error
+    context = {"translation": translation, "target": target}
+    if not user_can_edit_instance(request.user, target):
+        # Answered here: Wagtail's admin turns a PermissionDenied into a redirect home.
+        return TemplateResponse(request, TEMPLATE, {**context, "refused": True}, status=403)
+    items = review_items(translation)
+    context.update(items=items, editor_url=AdminURLFinder(request.user).get_edit_url(target))
+    if request.method == "GET":
+        return TemplateResponse(request, TEMPLATE, context)
+
+    form = ReviewForm(request.POST, items=items)
+    if not form.is_valid():
+        messages.error(request, error_message(form))
+        return TemplateResponse(request, TEMPLATE, {**context, "form": form}, status=400)
+    change = form.cleaned_data["item"].change
+    with transaction.atomic():
+        if form.cleaned_data["action"] == SAVE:
+            # As wagtail-localize's editor saves one string (edit_string_translation); the
+            # save reviews the segment (changed_segments.follow_string_translation).
+            StringTranslation.objects.update_or_create(
+                translation_of_id=change.string_id,
+                locale_id=translation.target_locale_id,
+                context_id=change.context_id,
+                defaults={
+                    "data": form.cleaned_data["text"],
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                    "tool_name": "",
+                    "last_translated_by": request.user,
+                    "has_error": False,
+                    "field_error": "",
+                },
+            )
+        # Keeping saves no text to review the row (a save has reviewed it already); and
+        # only while it stands for the string shown, which a sync meanwhile may move on.
+        changed_segments.mark_reviewed(
+            ChangedSegment.objects.filter(pk=change.pk, string_id=change.string_id),
+            request.user.pk,
+        )
+    if form.cleaned_data["action"] == SAVE:
+        messages.success(request, _("The translation is saved and the segment reviewed."))
+    else:
+        messages.success(request, _("The translation is kept as it is and the segment reviewed."))
+    return redirect(request.path)
