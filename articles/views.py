@@ -5,14 +5,15 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale
 
+from articles import search_index
 from articles.models import ArticlePage
 from hub_site.pagination import paginate
 
 RESULTS_PER_PAGE = 10
 # Longer queries are cut: nobody types more, and it bounds the work one request can ask for.
 MAX_QUERY_LENGTH = 200
-# Only words reach the search backend: quotes and operators in a reader's query must not be
-# read as full-text query syntax (SQLite's FTS5 rejects a stray quote with an error).
+# Only words reach the search: quotes and operators in a reader's query must not be read as
+# full-text query syntax, nor LIKE's wildcards.
 WORD = re.compile(r"\w+")
 
 
@@ -25,13 +26,9 @@ def search(request):
         terms = " ".join(WORD.findall(query))
         articles = ArticlePage.objects.none()
         if terms:
-            articles = (
-                # Wagtail's public(): the search backend cannot read a subquery filter.
-                ArticlePage.objects.live()
-                .public()
-                .filter(locale=Locale.get_active())
-                .for_cards()
-                .search(terms, operator="and")
+            # In the reader's language, by its rules (articles/search_index.py).
+            articles = search_index.search(
+                ArticlePage.objects.readable().for_cards(), Locale.get_active(), terms
             )
         results = paginate(articles, request.GET.get("page"), RESULTS_PER_PAGE)
     return TemplateResponse(

@@ -7,6 +7,7 @@ from articles.models.contributor import (
     FinancialRelationship,
 )
 from articles.models.programme import Programme
+from articles.models.search_document import ArticleSearchDocument
 from articles.models.topic import Topic
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "ArticlePage",
     "ArticlePageContributor",
     "ArticlePageTopic",
+    "ArticleSearchDocument",
     "Contributor",
     "ContributorRole",
     "FinancialRelationship",

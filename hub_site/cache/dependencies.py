@@ -67,6 +67,8 @@ NOT_SHOWN_MODELS = frozenset(
         "surveys.SurveyResponse",
         # Funded programmes are for outcome reports, shown in the admin only.
         "articles.Programme",
+        # Reader search's documents, written when an article is published (a page signal).
+        "articles.ArticleSearchDocument",
         # Counts kept when old answers are purged: results' totals stay the same.
         "surveys.PollVoteTally",
         "surveys.SurveyAnswerTally",

@@ -14,7 +14,8 @@ leaves them:
   content live before certification, made by the same function; without the HTML readers
   get, which legacy records may lack and which would mean rendering every page;
 - the entries of every auto-updated search backend, through the backend's bulk call, as
-  ``update_index`` writes them (for these articles only).
+  ``update_index`` writes them (for these articles only), and reader search's documents
+  (``articles/search_index.py``), which publishing writes through a signal.
 
 Bulk inserts send no signals. For English articles without images the receivers that
 publishing runs have nothing else to do here (the guard against uncertified pages is
@@ -36,6 +37,7 @@ from django.utils import timezone
 from wagtail.models import COMMENTS_RELATION_NAME, Locale, Page, Revision
 from wagtail.search.backends import get_search_backends
 
+from articles import search_index
 from articles.models import ArticleIndexPage, ArticlePage, ArticlePageTopic, Topic
 from hub_site.certification.issue import legacy_certificate
 from hub_site.certification.models import Certificate
@@ -246,6 +248,7 @@ def create_batch(index, paths, first_number, topics, now):
     )
     for backend in get_search_backends(with_auto_update=True):
         backend.add_bulk(ArticlePage, articles)
+    search_index.index_pages(articles)
 
 
 @transaction.atomic
