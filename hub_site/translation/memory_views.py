@@ -1,0 +1,200 @@
+"""The translation memory page of one translation: what the memory offers for each segment
+still waiting for a translation, and the buttons that write it."""
+
+import html
+import re
+from difflib import SequenceMatcher
+
+from django import forms
+from django.core.exceptions import ObjectDoesNotExist
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html, strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods
+
+from wagtail.admin import messages
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.models import Page
+from wagtail_localize.models import Translation
+from wagtail_localize.views.edit_translation import user_can_edit_instance
+
+from hub_site.translation import memory
+from hub_site.translation.models import TranslationMemoryEntry
+
+TEMPLATE = "hub_translation/translation_memory.html"
+# Words, runs of spaces and single punctuation marks: the diff's units.
+TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+
+
+def memory_url(translation_id):
+    return reverse("hub_translation_memory:memory", args=(translation_id,))
+
+
+def plain(text):
+    """A stored segment as a person reads it: inline tags dropped, entities decoded (the
+    template escapes it again)."""
+    return html.unescape(strip_tags(text))
+
+
+def word_diff(old, new):
+    """``old`` turned into ``new``: removed words in <del>, added ones in <ins>, all escaped."""
+    before, after = TOKEN.findall(plain(old)), TOKEN.findall(plain(new))
+    parts = []
+    matcher = SequenceMatcher(None, before, after, autojunk=False)
+    for operation, i1, i2, j1, j2 in matcher.get_opcodes():
+        removed, added = "".join(before[i1:i2]), "".join(after[j1:j2])
+        if operation == "equal":
+            parts.append(format_html("{}", removed))
+            continue
+        if removed:
+            parts.append(format_html("<del>{}</del>", removed))
+        if added:
+            parts.append(format_html("<ins>{}</ins>", added))
+    return mark_safe("".join(parts))  # noqa: S308 - every part is escaped by format_html
+
+
+def translation_and_target(translation_id):
+    """The enabled translation and its target; else 404."""
+    translation = get_object_or_404(
+        Translation.objects.select_related("source", "source__locale", "target_locale"),
+        pk=translation_id,
+        enabled=True,
+    )
+    try:
+        return translation, translation.get_target_instance()
+    except ObjectDoesNotExist as error:
+        raise Http404 from error
+
+
+def offer(segment_matches, match, alternative=False):
+    return {
+        "match": match,
+        "target": plain(match.entry.target_text),
+        # An exact match other than the most recently published, which "accept all" uses.
+        "alternative": alternative,
+        "diff": None
+        if match.exact
+        else word_diff(match.entry.source_text, segment_matches.source_text),
+    }
+
+
+def rows_of(found):
+    return [
+        {
+            "segment": segment_matches.segment,
+            "source": plain(segment_matches.source_text),
+            "changed": segment_matches.changed,
+            "exact_count": len(segment_matches.exact),
+            "offers": [
+                *(
+                    offer(segment_matches, match, alternative=index > 0)
+                    for index, match in enumerate(segment_matches.exact)
+                ),
+                *(offer(segment_matches, match) for match in segment_matches.fuzzy),
+            ],
+        }
+        for segment_matches in found
+    ]
+
+
+class UseMatchForm(forms.Form):
+    segment = forms.IntegerField()
+    entry = forms.IntegerField()
+
+
+def chosen_match(data, translation, found):
+    """(SegmentMatches, Match) chosen by a "Use this translation" button, or an error."""
+    form = UseMatchForm(data)
+    if not form.is_valid():
+        return None, _("Choose a segment and one of the translations offered for it.")
+    segment_matches = next((s for s in found if s.segment.pk == form.cleaned_data["segment"]), None)
+    if segment_matches is None:
+        return None, _(
+            "That segment of this translation is not waiting for a translation, or the "
+            "memory has nothing for it."
+        )
+    match = segment_matches.find(form.cleaned_data["entry"])
+    if match is not None:
+        return (segment_matches, match), None
+    entry = TranslationMemoryEntry.objects.filter(pk=form.cleaned_data["entry"]).first()
+    if entry is not None and (
+        entry.target_locale_id != translation.target_locale_id
+        or entry.source_locale_id != translation.source.locale_id
+    ):
+        return None, _("That translation memory entry is for another language.")
+    return None, _("That translation memory entry was not made for this segment's text.")
+
+
+def refuse(request, context, message):
+    messages.error(request, message)
+    return TemplateResponse(request, TEMPLATE, context, status=400)
+
+
+def fill_and_report(request, translation, chosen):
+    written = memory.fill(translation, chosen, request.user)
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d segment filled from translation memory.",
+            "%(count)d segments filled from translation memory.",
+            len(written),
+        )
+        % {"count": len(written)},
+    )
+    broken = sum(1 for string_translation in written if string_translation.has_error)
+    if broken:
+        messages.warning(
+            request,
+            ngettext(
+                "The links of %(count)d of them do not fit this segment: correct it in the "
+                "translation editor.",
+                "The links of %(count)d of them do not fit their segments: correct them in "
+                "the translation editor.",
+                broken,
+            )
+            % {"count": broken},
+        )
+    return redirect(request.path)
+
+
+def answer_post(request, translation, found, context):
+    action = request.POST.get("action")
+    if action == "accept_exact":
+        chosen = [(s, s.best_exact) for s in found if s.exact]
+        if not chosen:
+            messages.warning(request, _("No segment has an exact match left to accept."))
+            return redirect(request.path)
+        return fill_and_report(request, translation, chosen)
+    if action == "use":
+        chosen, error = chosen_match(request.POST, translation, found)
+        if error:
+            return refuse(request, context, error)
+        return fill_and_report(request, translation, [chosen])
+    return refuse(request, context, _("Unknown action: nothing was changed."))
+
+
+@require_http_methods(["GET", "POST"])
+def translation_memory(request, translation_id):
+    translation, target = translation_and_target(translation_id)
+    title = target.get_admin_display_title() if isinstance(target, Page) else str(target)
+    context = {"translation": translation, "target": target, "title": title}
+    # Who may edit the target, as wagtail-localize's editor asks. Answered here: Wagtail's
+    # admin turns a PermissionDenied into a redirect home.
+    if not user_can_edit_instance(request.user, target):
+        return TemplateResponse(request, TEMPLATE, {**context, "refused": True}, status=403)
+    found = memory.find_matches(translation)
+    context.update(
+        language=translation.target_locale.get_display_name(),
+        rows=rows_of(found),
+        exact_count=sum(1 for s in found if s.exact),
+        threshold_percent=round(memory.fuzzy_threshold() * 100),
+        edit_url=AdminURLFinder(request.user).get_edit_url(target),
+    )
+    if request.method == "POST":
+        return answer_post(request, translation, found, context)
+    return TemplateResponse(request, TEMPLATE, context)
