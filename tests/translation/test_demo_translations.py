@@ -229,3 +229,23 @@ def test_seed_poll_results_per_language_and_together(admin_client):
     assert together == before[0] + 2
     assert in_english == before[1] + 1
     assert in_spanish == before[2] + 1
+
+
+@pytest.mark.usefixtures("demo_content")
+def test_the_demo_translations_keep_the_glossary_and_fill_the_memory():
+    from hub_site.translation.glossary import glossary_warnings
+    from hub_site.translation.models import GlossaryTerm, TranslationMemoryEntry
+
+    assert GlossaryTerm.objects.filter(
+        target_locale__language_code="es", source_term="relapse"
+    ).exists()
+    for language_code in ("es", "fr"):
+        article = ArticlePage.objects.get(
+            slug=SEED_ARTICLE_SLUG, locale__language_code=language_code
+        )
+        translation = Translation.objects.get(
+            source__object_id=article.translation_key, target_locale=article.locale
+        )
+        assert glossary_warnings(translation) == []
+        # Published translations are the memory's entries.
+        assert TranslationMemoryEntry.objects.filter(target_locale=article.locale).exists()

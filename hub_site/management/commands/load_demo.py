@@ -9,6 +9,7 @@ from hub_site.demo.contributors import load_contributors
 from hub_site.demo.fictional_answers import load_fictional_answers
 from hub_site.demo.funders import load_funders
 from hub_site.demo.gate import load_gate_copy
+from hub_site.demo.glossary import load_glossary
 from hub_site.demo.home import load_home
 from hub_site.demo.learning import (
     add_quiz_and_programme,
@@ -43,6 +44,7 @@ class Command(BaseCommand):
         quiz = load_quiz(home)
         add_quiz_and_programme(seed_article, quiz, load_programme(home))
         load_contributors(seed_article)
+        load_glossary()
         # Last: the translations follow the English content loaded above.
         load_translations(home)
         # Readers answer on every language version: once they are all there.
