@@ -12,6 +12,13 @@ reader's language:
   (``snowballstemmer``), a short stop list per language and accents folded; the stems are
   stored with the document and matched whole with LIKE.
 
+PostgreSQL's stop lists hold words that are also acronyms: English drops "all", and this is
+the ALL Hub (acute lymphoblastic leukaemia); Italian drops "all" too, German "in", Spanish
+"la". So there the acronyms of a text (its words in capitals) are also stored as written,
+by the 'simple' configuration; a query word typed in capitals must match one of its two
+forms, and a query the language drops whole ("all") is read as written. SQLite's short stop
+lists leave such words out instead.
+
 Which of the two runs is decided here only (``postgresql()``), besides the vector column's
 type (``StoredSearchVectorField``).
 """
@@ -24,9 +31,10 @@ from operator import and_, or_
 
 import snowballstemmer
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchQueryField, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import Case, F, Func, IntegerField, Q, TextField, Value, When
+from django.db.models.lookups import GreaterThan
 
 from wagtail.models import Locale
 
@@ -138,6 +146,30 @@ def postgresql():
     return connection.vendor == "postgresql"
 
 
+def acronyms(text):
+    """The acronyms of ``text``, lowercased, in order: its words of two or more letters or
+    digits written in capitals, such as ALL, MRD, CR2 or HSCT."""
+    return [
+        word.lower()
+        for word in WORD.findall(text)
+        # isupper() needs a capital, so that a number such as 2024 is no acronym.
+        if len(word) > 1 and word.isalnum() and word.isupper()
+    ]
+
+
+def acronyms_vector(documents, field, weight):
+    """The acronyms of each document's ``field`` as 'simple' reads them, which keeps ALL,
+    with the weight of the field: one expression for one UPDATE of all the documents."""
+    texts = [
+        When(pk=doc.pk, then=Value(" ".join(acronyms(getattr(doc, field))))) for doc in documents
+    ]
+    return SearchVector(
+        Case(*texts, default=Value(""), output_field=TextField()),
+        config=FALLBACK_CONFIGURATION,
+        weight=weight,
+    )
+
+
 def document_for(page, config, with_stems):
     body = searchable_text(page)
     document = ArticleSearchDocument(
@@ -173,6 +205,8 @@ def index_pages(pages):
             ArticleSearchDocument.objects.filter(pk__in=[doc.pk for doc in group]).update(
                 vector=SearchVector("title", config=config, weight="A")
                 + SearchVector("body", config=config, weight="B")
+                + acronyms_vector(group, "title", "A")
+                + acronyms_vector(group, "body", "B")
             )
 
 
@@ -209,13 +243,33 @@ def search(articles, locale, terms):
 
 
 def search_postgresql(articles, config, terms):
-    # plainto_tsquery: every word required, stop words dropped; a query of stop words only
-    # matches nothing. The documents of the locale were made with the same configuration.
-    query = SearchQuery(terms, config=config, search_type="plain")
+    # plainto_tsquery: every word required, stop words dropped. The documents of the locale
+    # were made with the same configuration.
+    language = SearchQuery(terms, config=config, search_type="plain")
+    # A word typed in capitals is an acronym, required even where the language drops it:
+    # "ALL relapse" needs ALL, whose 'simple' form the documents that write it hold.
+    for acronym in dict.fromkeys(acronyms(terms)):
+        language &= SearchQuery(acronym, config=config, search_type="plain") | SearchQuery(
+            acronym, config=FALLBACK_CONFIGURATION, search_type="plain"
+        )
+    # A query the language drops whole, such as "all", is read as written instead: it
+    # finds the acronym ALL, while "the" finds nothing, as no text writes THE. A lowercase
+    # stop word beside other words is still dropped ("the transplants").
+    written = SearchQuery(terms, config=FALLBACK_CONFIGURATION, search_type="plain")
+    # An empty query vanishes from && and ||, so this is ``language`` when that has words
+    # (L and (W or L) is L) and ``written`` when it has none. Chosen so rather than with
+    # CASE, as the ranking's query is, because the vector's lookup takes only SearchQuery
+    # and its combinations.
+    query = language & (written | language)
+    # Ranked by the query in use alone: ts_rank of ``query`` would look for the written
+    # forms too, which most articles lack, and rank them all near zero.
+    has_words = GreaterThan(Func(language, function="numnode", output_field=IntegerField()), 0)
+    # Django infers no type for a combination of SearchQuery, hence the explicit one.
+    ranked = Case(When(has_words, then=language), default=written, output_field=SearchQueryField())
     vector = F("search_document__vector")
     return (
         articles.filter(search_document__vector=query)
-        .annotate(rank=SearchRank(vector, query))
+        .annotate(rank=SearchRank(vector, ranked))
         .order_by("-rank", "-date", "-pk")
     )
 

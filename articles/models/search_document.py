@@ -40,8 +40,9 @@ class ArticleSearchDocument(models.Model):
     # key learning, body) as plain text: the title is kept apart to weigh more.
     body = models.TextField(blank=True)
     # PostgreSQL only: title and body as the article's language's configuration reads them,
-    # the title weighted higher, under a GIN index (migration 0005). Stored rather than
-    # built in each query: building 20,000 benchmark articles' vectors took seconds a query.
+    # and their acronyms as written (so that the stop word "all" keeps ALL), the title
+    # weighted higher, under a GIN index (migration 0005). Stored rather than built in each
+    # query: building 20,000 benchmark articles' vectors took seconds a query.
     vector = StoredSearchVectorField(null=True, editable=False)
     # SQLite only: each word's stems, accents folded, space-delimited with a space at each
     # end so that a stem is found whole with LIKE.

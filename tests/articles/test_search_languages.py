@@ -229,3 +229,58 @@ def test_search_page_queries_do_not_grow(
         response = hcp_client.get("/en/search/", {"q": "transplants", "page": "2"})
 
     assert len(result_titles(response)) == (5 if articles == 15 else 1)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("typed", ["ALL", "all", "All"])
+def test_an_acronym_that_is_a_stop_word_is_found(hcp_client, article_index, typed):
+    # ALL, acute lymphoblastic leukaemia, is a stop word of PostgreSQL's English.
+    create_article(article_index, "Outcomes in adults with ALL", summary="A summary.")
+    create_article(article_index, "Outcomes in adults with AML", summary="A summary.")
+
+    assert search(hcp_client, "en", typed) == ["Outcomes in adults with ALL"]
+
+
+@pytest.mark.django_db
+def test_an_acronym_in_the_body_text_is_found_after_one_in_a_title(hcp_client, article_index):
+    # Created first and dated later: neither order would put the title match first.
+    create_article(
+        article_index,
+        "Relapse study",
+        summary="<p>Adults with ALL in CR2.</p>",
+        date=datetime.date(2025, 12, 1),
+    )
+    create_article(
+        article_index, "Outcomes in ALL", summary="A summary.", date=datetime.date(2025, 1, 1)
+    )
+
+    assert search(hcp_client, "en", "ALL") == ["Outcomes in ALL", "Relapse study"]
+    assert search(hcp_client, "en", "cr2") == ["Relapse study"]
+
+
+@pytest.mark.django_db
+def test_an_acronym_is_needed_beside_other_words(hcp_client, article_index):
+    create_article(article_index, "Relapse of ALL in adults", summary="A summary.")
+    create_article(article_index, "Relapse of AML in adults", summary="A summary.")
+    create_article(article_index, "Outcomes in adults with ALL", summary="A summary.")
+
+    assert search(hcp_client, "en", "ALL relapse") == ["Relapse of ALL in adults"]
+    assert search(hcp_client, "en", "relapses ALL") == ["Relapse of ALL in adults"]
+    assert search(hcp_client, "en", "ALL AML") == []
+
+
+@pytest.mark.django_db
+def test_a_stop_word_alone_finds_nothing_beside_acronyms(hcp_client, article_index):
+    create_article(article_index, "The outcomes of ALL in adults", summary="A summary.")
+
+    assert search(hcp_client, "en", "the") == []
+    assert search(hcp_client, "en", "the outcomes") == ["The outcomes of ALL in adults"]
+
+
+@pytest.mark.django_db
+def test_an_acronym_is_found_in_the_readers_language_only(hcp_client, article_index, spanish_index):
+    create_article(article_index, "Outcomes in adults with ALL", summary="A summary.")
+    create_article(spanish_index, "Recaída de la ALL en adultos", slug="recaida")
+
+    assert search(hcp_client, "en", "ALL") == ["Outcomes in adults with ALL"]
+    assert search(hcp_client, "es", "all") == ["Recaída de la ALL en adultos"]
