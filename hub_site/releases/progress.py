@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext as _
 
 from wagtail.models import Page, WorkflowState
@@ -54,8 +55,8 @@ def original_progress(release):
 
 
 def language_progress(release):
-    """One LanguageProgress per language of the release, in language order (a few queries
-    per language: releases are few and have at most one row per language in use)."""
+    """One LanguageProgress per language of the release, in language order: three queries,
+    and the reviewing groups of each language in review."""
     languages = list(release.languages.select_related("locale"))
     pages = {
         page.locale_id: page
@@ -64,14 +65,37 @@ def language_progress(release):
             locale_id__in=[language.locale_id for language in languages],
         )
     }
-    rows = []
-    for language in languages:
-        page = pages.get(language.locale_id)
-        rows.append(progress_of(release, language, page))
-    return rows
+    states = latest_workflow_states(release, pages.values())
+    return [
+        progress_of(
+            release,
+            language,
+            pages.get(language.locale_id),
+            states.get(pages[language.locale_id].pk) if language.locale_id in pages else None,
+        )
+        for language in languages
+    ]
 
 
-def progress_of(release, language, page):
+def latest_workflow_states(release, pages):
+    """{page id: its newest workflow state since the original's change was approved}."""
+    if release.approved_at is None:
+        return {}
+    states = {}
+    for state in (
+        WorkflowState.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id__in=[str(page.pk) for page in pages],
+            created_at__gte=release.approved_at,
+        )
+        .select_related("current_task_state__task")
+        .order_by("-created_at")
+    ):
+        states.setdefault(int(state.object_id), state)
+    return states
+
+
+def progress_of(release, language, page, state):
     if not language.included:
         return LanguageProgress(language, _("Left out: goes live on its own"), "", None, page)
     if language.is_approved:
@@ -80,15 +104,6 @@ def progress_of(release, language, page):
         return LanguageProgress(
             language, _("Waits for the original's approval"), "", release.opened_at, page
         )
-    state = (
-        WorkflowState.objects.for_instance(page)
-        .filter(created_at__gte=release.approved_at)
-        .select_related("current_task_state__task")
-        .order_by("-created_at")
-        .first()
-        if page is not None
-        else None
-    )
     if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
         task_state = state.current_task_state
         return LanguageProgress(

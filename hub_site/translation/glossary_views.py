@@ -6,8 +6,7 @@ sends the translation back.
 """
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist, PermissionDenied
-from django.http import Http404
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -18,11 +17,11 @@ from django.views.decorators.http import require_http_methods
 from wagtail.admin import messages
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Page
-from wagtail_localize.models import Translation
 
 from hub_site.translation.glossary import glossary_warnings_of, unexplained
 from hub_site.translation.models import GlossaryWarningReason
 from hub_site.translation.numbers_guard import translation_of
+from hub_site.translation.targets import translation_and_target
 from hub_site.translation.views import may_check_numbers
 
 TEMPLATE = "hub_translation/glossary_check.html"
@@ -88,11 +87,7 @@ def glossary_check(request, page_id):
 @require_http_methods(["GET", "POST"])
 def translation_glossary_check(request, translation_id):
     """The same, for a translated snippet (snippets have no admin URL of one shape)."""
-    translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
-    try:
-        obj = translation.get_target_instance()
-    except ObjectDoesNotExist as error:
-        raise Http404 from error
+    _translation, obj = translation_and_target(translation_id)
     return glossary_check_of(request, obj)
 
 

@@ -1,18 +1,10 @@
 """The translation memory page of one translation: what the memory offers for each segment
 still waiting for a translation, and the buttons that write it."""
 
-import html
-import re
-from difflib import SequenceMatcher
-
 from django import forms
-from django.core.exceptions import ObjectDoesNotExist
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.html import format_html, strip_tags
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
@@ -20,55 +12,18 @@ from django.views.decorators.http import require_http_methods
 from wagtail.admin import messages
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Page
-from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 
 from hub_site.translation import memory
 from hub_site.translation.models import TranslationMemoryEntry
+from hub_site.translation.targets import translation_and_target
+from hub_site.translation.text_diff import plain, word_diff
 
 TEMPLATE = "hub_translation/translation_memory.html"
-# Words, runs of spaces and single punctuation marks: the diff's units.
-TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 
 
 def memory_url(translation_id):
     return reverse("hub_translation_memory:memory", args=(translation_id,))
-
-
-def plain(text):
-    """A stored segment as a person reads it: inline tags dropped, entities decoded (the
-    template escapes it again)."""
-    return html.unescape(strip_tags(text))
-
-
-def word_diff(old, new):
-    """``old`` turned into ``new``: removed words in <del>, added ones in <ins>, all escaped."""
-    before, after = TOKEN.findall(plain(old)), TOKEN.findall(plain(new))
-    parts = []
-    matcher = SequenceMatcher(None, before, after, autojunk=False)
-    for operation, i1, i2, j1, j2 in matcher.get_opcodes():
-        removed, added = "".join(before[i1:i2]), "".join(after[j1:j2])
-        if operation == "equal":
-            parts.append(format_html("{}", removed))
-            continue
-        if removed:
-            parts.append(format_html("<del>{}</del>", removed))
-        if added:
-            parts.append(format_html("<ins>{}</ins>", added))
-    return mark_safe("".join(parts))  # noqa: S308 - every part is escaped by format_html
-
-
-def translation_and_target(translation_id):
-    """The enabled translation and its target; else 404."""
-    translation = get_object_or_404(
-        Translation.objects.select_related("source", "source__locale", "target_locale"),
-        pk=translation_id,
-        enabled=True,
-    )
-    try:
-        return translation, translation.get_target_instance()
-    except ObjectDoesNotExist as error:
-        raise Http404 from error
 
 
 def offer(segment_matches, match, alternative=False):
@@ -79,7 +34,7 @@ def offer(segment_matches, match, alternative=False):
         "alternative": alternative,
         "diff": None
         if match.exact
-        else word_diff(match.entry.source_text, segment_matches.source_text),
+        else word_diff(plain(match.entry.source_text), plain(segment_matches.source_text)),
     }
 
 

@@ -6,52 +6,28 @@ changed, and the translation it has now; the translator saves a new translation 
 the one it has.
 """
 
-import difflib
-import re
 from dataclasses import dataclass
 
 from django import forms
-from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from wagtail.admin import messages
 from wagtail.admin.admin_url_finder import AdminURLFinder
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.models import StringSegment, StringTranslation
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 
 from hub_site.translation import changed_segments
 from hub_site.translation.models import ChangedSegment
+from hub_site.translation.targets import translation_and_target
+from hub_site.translation.text_diff import word_diff
 
 TEMPLATE = "hub_translation/changed_segments.html"
-# Words, runs of spaces, HTML tags and single punctuation marks: the units of the diff.
-TOKEN = re.compile(r"<[^>]*>|\w+|\s+|[^\w\s]")
 SAVE, KEEP = "save", "keep"
-
-
-def word_diff(old, new):
-    """``new`` as HTML, escaped, with the words removed from ``old`` in <del> and the words
-    added in <ins>."""
-    before, after = TOKEN.findall(old), TOKEN.findall(new)
-    parts = []
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        removed, added = escape("".join(before[i1:i2])), escape("".join(after[j1:j2]))
-        if tag == "equal":
-            parts.append(added)
-            continue
-        if removed:
-            parts.append(f"<del>{removed}</del>")
-        if added:
-            parts.append(f"<ins>{added}</ins>")
-    return mark_safe("".join(parts))  # noqa: S308 - every piece is escaped above
 
 
 @dataclass
@@ -148,13 +124,7 @@ def error_message(form):
 
 @require_http_methods(["GET", "POST"])
 def review(request, translation_id):
-    translation = get_object_or_404(
-        Translation.objects.select_related("target_locale"), pk=translation_id
-    )
-    try:
-        target = translation.get_target_instance()
-    except ObjectDoesNotExist as error:
-        raise Http404 from error
+    translation, target = translation_and_target(translation_id)
     context = {"translation": translation, "target": target}
     if not user_can_edit_instance(request.user, target):
         # Answered here: Wagtail's admin turns a PermissionDenied into a redirect home.

@@ -1,9 +1,8 @@
 import django_filters
 
 from django import forms
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -20,7 +19,6 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page, WorkflowMixin
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail_localize.models import Translation
 
 from hub_site.translation.approval import unconfirmed_figures_message
 from hub_site.translation.models import NumberCheckConfirmation
@@ -32,6 +30,7 @@ from hub_site.translation.status import (
     translation_status,
     type_choices,
 )
+from hub_site.translation.targets import translation_and_target
 
 
 class NumberConfirmationForm(forms.Form):
@@ -80,11 +79,7 @@ def number_check(request, page_id):
 @require_http_methods(["GET", "POST"])
 def translation_number_check(request, translation_id):
     """The same, for a translated snippet (snippets have no admin URL of one shape)."""
-    translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
-    try:
-        obj = translation.get_target_instance()
-    except ObjectDoesNotExist as error:
-        raise Http404 from error
+    _translation, obj = translation_and_target(translation_id)
     return number_check_of(request, obj)
 
 
