@@ -1,12 +1,10 @@
-from io import StringIO
-
 import pytest
 
-from django.core.management import call_command
 from django.db import connections, transaction
 from django.test.utils import setup_databases, teardown_databases
 
 from tests.caches import empty_caches
+from tests.demo_rows import load_demo_content
 
 
 @pytest.fixture(scope="session")
@@ -36,15 +34,16 @@ def django_db_setup(django_test_environment, django_db_blocker, django_db_modify
 
 @pytest.fixture(scope="module")
 def demo_content_for_module(django_db_setup, django_db_blocker):
-    """The demo content (``load_demo``), loaded once for a module's tests and rolled back
-    after its last test. Each test runs inside it: its own transaction is a savepoint,
-    rolled back after it, so every test starts from the same demo content.
+    """The demo content (``load_demo``, kept as rows by ``tests.demo_rows``), put in once for
+    a module's tests and rolled back after its last test. Each test runs inside it: its
+    own transaction is a savepoint, rolled back after it, so every test starts from the
+    same demo content.
 
     Use it in modules whose every database test reads the demo content: a test of the
     module that does not ask for it still runs with it there.
     """
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=StringIO())
+        load_demo_content()
         yield
         transaction.set_rollback(True)
 

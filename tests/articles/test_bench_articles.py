@@ -1,7 +1,6 @@
 """manage.py bench_articles: bulk-made articles are real, published, certified articles."""
 
 import datetime
-import os
 import re
 from io import StringIO
 
@@ -15,6 +14,7 @@ from wagtail.models import Page
 from articles.models import ArticleIndexPage, ArticlePage
 from hub_site.certification.models import Certificate
 from tests.articles.factories import create_article
+from tests.demo_rows import load_demo_content
 from tests.publishing import publish_certified
 
 COUNT = 30
@@ -137,7 +137,7 @@ def test_running_it_again_adds_more(index, output):
 
 @pytest.mark.django_db
 def test_it_runs_on_the_demo_content(hcp_client):
-    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    load_demo_content()
     call_command("record_legacy_certificates", stdout=StringIO())
     index = ArticleIndexPage.objects.get(locale__language_code="en")
     before = ArticlePage.objects.child_of(index).count()

@@ -1,18 +1,15 @@
 """Responsive images: <picture> with WebP and a fallback, sized, lazy below the fold, and
 renditions made once, when the page is published, not on a reader's request."""
 
-import os
-
 import pytest
 from bs4 import BeautifulSoup
-
-from django.core.management import call_command
 
 from wagtail.images import get_image_model
 
 from articles import renditions
 from articles.models import ArticlePage
 from tests.articles.factories import create_article, create_image
+from tests.demo_rows import load_demo_content
 
 Rendition = get_image_model().get_rendition_model()
 
@@ -124,7 +121,7 @@ def test_a_second_render_makes_no_new_renditions(hcp_client, illustrated):
 
 @pytest.mark.django_db
 def test_the_demo_content_comes_with_its_renditions(hcp_client):
-    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    load_demo_content()
     before = Rendition.objects.count()
 
     for url in ("/en/", "/en/articles/", "/en/funders/", ArticlePage.objects.live().first().url):

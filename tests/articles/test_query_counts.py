@@ -5,7 +5,6 @@ import os
 
 import pytest
 
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -18,6 +17,7 @@ from hub_site.demo.surveys import load_surveys
 from surveys.models import PollChoice
 from tests.articles.factories import create_article, create_image, reference
 from tests.caches import empty_caches
+from tests.demo_rows import load_demo_content
 from tests.publishing import publish_certified
 
 # Measured with every cache empty (Django's, so the footer's disclosure and Wagtail's site
@@ -61,7 +61,7 @@ def figure(image):
 
 
 def test_the_seed_article_needs_at_most_20_queries_uncached(hcp_client):
-    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    load_demo_content()
     seed = ArticlePage.objects.get(slug=SEED_ARTICLE_SLUG, locale=Locale.get_default())
 
     count, response = queries_uncached(hcp_client, seed.url)

@@ -3,7 +3,6 @@
 import shutil
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from django.core.management import call_command
 from django.db import connections
 
 from hub_site.gate.cookies import COOKIE_NAME, signed_confirmation
+from tests.demo_rows import load_demo_content
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
@@ -82,7 +82,7 @@ def demo_server(django_db_setup, django_db_blocker):
 
     def load_demo():
         restore_migrated_rows(django_db_setup)
-        call_command("load_demo", stdout=StringIO())
+        load_demo_content()
 
     with django_db_blocker.unblock():
         in_a_thread_of_its_own(load_demo)

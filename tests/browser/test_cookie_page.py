@@ -1,17 +1,14 @@
 """The public cookie page lists exactly the cookies a reader's browser receives."""
 
-import os
 import re
-
-from django.core.management import call_command
 
 from hub_site.demo.articles import SEED_ARTICLE_SLUG
 from tests.browser.translations import publish_spanish_seed_article
+from tests.demo_rows import load_demo_content
 
 
 def test_cookie_page_lists_every_cookie_the_reader_journey_receives(live_site, page):
-    with open(os.devnull, "w") as devnull:
-        call_command("load_demo", stdout=devnull)
+    load_demo_content()
     publish_spanish_seed_article()
 
     # The cookie page is open to readers who have not confirmed yet.

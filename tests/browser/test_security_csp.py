@@ -1,9 +1,10 @@
 """The Content Security Policy is on, and neither the admin nor reader pages break it."""
 
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 
 from wagtail.models import Page
+
+from tests.demo_rows import load_demo_content
 
 PASSWORD = "csp-check-password-1"
 
@@ -29,7 +30,7 @@ def policy_directives(header):
 
 
 def test_the_admin_dashboard_and_page_editor_run_under_the_policy(live_site, page):
-    call_command("load_demo", verbosity=0)
+    load_demo_content()
     get_user_model().objects.create_superuser("csp-admin", "csp@example.com", PASSWORD)
     article = Page.objects.live().filter(content_type__model="articlepage").first()
     violations = csp_violations(page)
@@ -49,7 +50,7 @@ def test_the_admin_dashboard_and_page_editor_run_under_the_policy(live_site, pag
 
 
 def test_reader_pages_run_under_the_strict_policy(live_site, hcp_page):
-    call_command("load_demo", verbosity=0)
+    load_demo_content()
     article = Page.objects.live().filter(content_type__model="articlepage").first()
     violations = csp_violations(hcp_page)
 

@@ -1,17 +1,14 @@
 """A reader answers the article feedback survey and votes in the poll, in Chromium."""
 
-from io import StringIO
-
-from django.core.management import call_command
-
 from articles.models import ArticlePage
 from hub_site.demo.articles import SEED_ARTICLE_SLUG
 from hub_site.demo.surveys import FEEDBACK_STATEMENTS
 from surveys.models import PollVote, SurveyResponse
+from tests.demo_rows import load_demo_content
 
 
 def test_reader_answers_the_feedback_survey_and_votes_in_the_poll(live_site, hcp_page, screenshot):
-    call_command("load_demo", stdout=StringIO())
+    load_demo_content()
     article = ArticlePage.objects.get(slug=SEED_ARTICLE_SLUG, locale__language_code="en")
     poll = article.featured_poll
     # The demo's fictional readers answered and voted already.

@@ -4,15 +4,14 @@ answers them, at its own URL without a language prefix."""
 
 from playwright.sync_api import expect
 
-from django.core.management import call_command
-
 from articles.models import ArticlePage
 from hub_site.workflows import roles
 from tests.browser.test_workflow_admin import make_user, sign_in
+from tests.demo_rows import load_demo_content
 
 
 def test_the_survey_and_poll_choosers_load_for_a_translator(live_site, page):
-    call_command("load_demo", verbosity=0)
+    load_demo_content()
     make_user("tr", roles.TRANSLATORS)
     spanish = ArticlePage.objects.get(locale__language_code="es", featured_poll__isnull=False)
     api_calls = []
