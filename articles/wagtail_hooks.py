@@ -1,6 +1,5 @@
 from django.utils.translation import gettext_lazy as _
 
-from wagtail import hooks
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.ui.tables import Column
@@ -9,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from articles.forms import ContributorForm
 from articles.models import ArticleIndexPage, Contributor, Programme, Topic
+from hub_site.admin_hooks import register_page_button
 
 
 class TopicViewSet(SnippetViewSet):
@@ -82,11 +82,5 @@ class ArticleListButton(PageMenuItem):
         return issubclass(self.page.specific_class, ArticleIndexPage)
 
 
-@hooks.register("register_page_listing_buttons")
-def article_list_listing_button(page, user, next_url=None):
-    yield ArticleListButton(page=page, priority=10)
-
-
-@hooks.register("register_page_header_buttons")
-def article_list_header_button(page, user, view_name, next_url=None):
-    yield ArticleListButton(page=page, priority=5)
+register_page_button("register_page_listing_buttons", ArticleListButton, priority=10)
+register_page_button("register_page_header_buttons", ArticleListButton, priority=5)

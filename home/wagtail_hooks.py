@@ -1,14 +1,14 @@
-from django.urls import include, path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home import personal_data_views
 from home.models import SponsorshipLevel
 from home.personal_data import ERASED_ACTION
+from hub_site.admin_hooks import register_admin_urls, register_menu_item
 
 
 class SponsorshipLevelViewSet(SnippetViewSet):
@@ -24,7 +24,8 @@ register_snippet(SponsorshipLevelViewSet)
 
 # Personal data requests (home/personal_data.py): Settings → Personal data requests.
 
-personal_data_urls = (
+register_admin_urls(
+    "personal-data/",
     [
         path("", personal_data_views.PersonalDataView.as_view(), name="index"),
         path("erase/", personal_data_views.EraseView.as_view(), name="erase"),
@@ -32,26 +33,14 @@ personal_data_urls = (
     "personal_data",
 )
 
-
-@hooks.register("register_admin_urls")
-def register_personal_data_urls():
-    return [path("personal-data/", include(personal_data_urls))]
-
-
-class PersonalDataMenuItem(MenuItem):
-    def is_shown(self, request):
-        return personal_data_views.may_manage_personal_data(request.user)
-
-
-@hooks.register("register_settings_menu_item")
-def register_personal_data_menu_item():
-    return PersonalDataMenuItem(
-        _("Personal data requests"),
-        reverse("personal_data:index"),
-        name="personal-data",
-        icon_name="user",
-        order=650,
-    )
+register_menu_item(
+    "register_settings_menu_item",
+    "personal_data:index",
+    personal_data_views.PersonalDataView,
+    shown_to=personal_data_views.may_manage_personal_data,
+    name="personal-data",
+    order=650,
+)
 
 
 @hooks.register("register_log_actions")

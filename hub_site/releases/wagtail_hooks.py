@@ -1,54 +1,39 @@
-from django.urls import include, path, reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 from wagtail.admin import messages
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
+from hub_site.admin_hooks import register_admin_urls, register_menu_item
 from hub_site.releases import holding, publishing, views
-
-
-@hooks.register("register_admin_urls")
-def register_release_urls():
-    return [
-        path(
-            "releases/",
-            include(
-                (
-                    [
-                        path("", views.release_list, name="list"),
-                        path("page/<int:page_id>/", views.page_release, name="page_release"),
-                    ],
-                    "hub_releases",
-                ),
-                namespace="hub_releases",
-            ),
-        )
-    ]
-
-
-class ReleasesMenuItem(MenuItem):
-    def is_shown(self, request):
-        return views.may_view_releases(request.user)
-
-
-@hooks.register("register_reports_menu_item")
-def register_releases_menu_item():
-    return ReleasesMenuItem(
-        gettext_lazy("Language releases"),
-        reverse("hub_releases:list"),
-        name="language-releases",
-        icon_name="globe",
-        order=905,
-    )
 
 
 class ReleaseButton(PageMenuItem):
     label = gettext_lazy("Language release")
     icon_name = "globe"
     url_name = "hub_releases:page_release"
+
+
+register_admin_urls(
+    "releases/",
+    [
+        path("", views.release_list, name="list"),
+        path("page/<int:page_id>/", views.page_release, name="page_release"),
+    ],
+    "hub_releases",
+)
+
+register_menu_item(
+    "register_reports_menu_item",
+    "hub_releases:list",
+    label=gettext_lazy("Language releases"),
+    icon_name="globe",
+    shown_to=views.may_view_releases,
+    name="language-releases",
+    order=905,
+)
 
 
 @hooks.register("register_page_header_buttons")

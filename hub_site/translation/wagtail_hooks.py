@@ -1,12 +1,13 @@
-from django.urls import include, path, reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin import messages
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from hub_site.admin_hooks import register_admin_urls, register_menu_item, report_urls
 
 # The translation editor's memory, glossary and changed-segment review register their own
 # hooks, each in its module.
@@ -33,56 +34,37 @@ class MachineTranslationNoticeViewSet(SnippetViewSet):
 register_snippet(MachineTranslationNoticeViewSet)
 
 
-@hooks.register("register_admin_urls")
-def register_translation_urls():
-    return [
+register_admin_urls(
+    "translation/",
+    [
+        path("numbers/<int:page_id>/", views.number_check, name="number_check"),
         path(
-            "translation/",
-            include(
-                (
-                    [
-                        path("numbers/<int:page_id>/", views.number_check, name="number_check"),
-                        path(
-                            "numbers/translation/<int:translation_id>/",
-                            views.translation_number_check,
-                            name="translation_number_check",
-                        ),
-                        path(
-                            "status/",
-                            views.TranslationStatusReportView.as_view(),
-                            name="status_report",
-                        ),
-                        path(
-                            "status/results/",
-                            views.TranslationStatusReportView.as_view(results_only=True),
-                            name="status_report_results",
-                        ),
-                        path(
-                            "machine/<int:translation_id>/",
-                            machine_views.machine_translation_status,
-                            name="machine_translation_status",
-                        ),
-                    ],
-                    "hub_translation",
-                ),
-                namespace="hub_translation",
-            ),
+            "numbers/translation/<int:translation_id>/",
+            views.translation_number_check,
+            name="translation_number_check",
         ),
-        # wagtail-localize's own URL for its "Translate with …" button, answered first
-        # here (this app's hooks run before wagtail-localize's): the work goes on the queue.
+        *report_urls("status/", views.TranslationStatusReportView, "status_report"),
+        path(
+            "machine/<int:translation_id>/",
+            machine_views.machine_translation_status,
+            name="machine_translation_status",
+        ),
+    ],
+    "hub_translation",
+)
+
+
+# wagtail-localize's own URLs for its "Translate" dialog and its "Translate with …" button,
+# answered first here (this app's hooks run before wagtail-localize's): the dialog offers only
+# the languages in use, and the machine translation goes on the queue.
+@hooks.register("register_admin_urls")
+def register_localize_urls():
+    return [
         path(
             "localize/translate/<int:translation_id>/machine_translate/",
             machine_views.machine_translate,
             name="hub_machine_translate",
         ),
-    ]
-
-
-# wagtail-localize's own URLs for its "Translate" dialog, answered first here (this app's
-# hooks run before wagtail-localize's): the dialog offers only the languages in use.
-@hooks.register("register_admin_urls")
-def register_translate_dialog_urls():
-    return [
         path(
             "localize/submit/page/<int:page_id>/",
             translate_dialog.PageTranslationView.as_view(),
@@ -96,20 +78,14 @@ def register_translate_dialog_urls():
     ]
 
 
-class TranslationReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_view_translation_reports(request.user)
-
-
-@hooks.register("register_reports_menu_item")
-def register_translation_status_menu_item():
-    return TranslationReportMenuItem(
-        _("Translation status"),
-        reverse("hub_translation:status_report"),
-        name="translation-status",
-        icon_name="globe",
-        order=900,
-    )
+register_menu_item(
+    "register_reports_menu_item",
+    views.TranslationStatusReportView.index_url_name,
+    views.TranslationStatusReportView,
+    shown_to=may_view_translation_reports,
+    name="translation-status",
+    order=900,
+)
 
 
 @hooks.register("construct_reports_menu")
