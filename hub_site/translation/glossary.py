@@ -13,10 +13,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from html import unescape
 
-from wagtail_localize.models import StringSegment, StringTranslation
+from wagtail_localize.models import StringTranslation
 
 from hub_site.translation.models import GlossaryTerm, GlossaryWarningReason
-from hub_site.translation.numbers_guard import translation_of
+from hub_site.translation.numbers_guard import (
+    TranslatedSegment,
+    translated_segments,
+    translation_of,
+)
 
 MISSING = "missing"
 FORBIDDEN = "forbidden"
@@ -62,16 +66,12 @@ class TermMatcher:
         return None
 
 
-@dataclass
-class GlossaryWarning:
+@dataclass(kw_only=True)
+class GlossaryWarning(TranslatedSegment):
     """One glossary term that a translated segment departs from."""
 
-    string_translation: StringTranslation
     term: GlossaryTerm
     kind: str
-    source_text: str
-    translated_text: str
-    order: int = 0
     # Reasons given for this exact text, newest first.
     reasons: list = field(default_factory=list)
 
@@ -128,18 +128,8 @@ def glossary_warnings(translation):
         for term in terms
         if term.source_term.strip() and term.approved_translation.strip()
     ]
-    sources = {
-        (segment.string_id, segment.context_id): (segment.string.data, segment.order)
-        for segment in StringSegment.objects.filter(source_id=source.pk).select_related("string")
-    }
     warnings = []
-    for string_translation in StringTranslation.objects.filter(
-        locale_id=translation.target_locale_id, context__object_id=source.object_id
-    ):
-        key = (string_translation.translation_of_id, string_translation.context_id)
-        if key not in sources:
-            continue
-        source_text, order = sources[key]
+    for string_translation, source_text, order in translated_segments(translation):
         plain_source, plain_translation = (
             plain_text(source_text),
             plain_text(string_translation.data),
@@ -150,11 +140,11 @@ def glossary_warnings(translation):
                 warnings.append(
                     GlossaryWarning(
                         string_translation,
-                        matcher.term,
-                        kind,
                         source_text,
                         string_translation.data,
-                        order=order,
+                        order,
+                        term=matcher.term,
+                        kind=kind,
                     )
                 )
     if not warnings:

@@ -1,11 +1,10 @@
 """The glossary's admin: its snippet listing and form, the glossary check's URLs, and the
 translation editor's warning."""
 
-from django.urls import include, path
+from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
@@ -14,7 +13,9 @@ from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from hub_site.admin_hooks import register_admin_urls
 from hub_site.translation import glossary_views
+from hub_site.translation.editor_hooks import when_translation_editor_opens
 from hub_site.translation.glossary import glossary_warnings_of, unexplained
 from hub_site.translation.models import GlossaryTerm
 
@@ -97,38 +98,25 @@ class GlossaryTermViewSet(SnippetViewSet):
 register_snippet(GlossaryTermViewSet)
 
 
-@hooks.register("register_admin_urls")
-def register_glossary_urls():
-    return [
+# The glossary check of a translated page (by its id), and of a translated snippet (by its
+# translation's id).
+register_admin_urls(
+    "translation/glossary/",
+    [
+        path("<int:page_id>/", glossary_views.GlossaryCheckView.as_view(), name="glossary_check"),
         path(
-            "translation/glossary/",
-            include(
-                (
-                    [
-                        path(
-                            "<int:page_id>/",
-                            glossary_views.glossary_check,
-                            name="glossary_check",
-                        ),
-                        path(
-                            "translation/<int:translation_id>/",
-                            glossary_views.translation_glossary_check,
-                            name="translation_glossary_check",
-                        ),
-                    ],
-                    "hub_glossary",
-                ),
-                namespace="hub_glossary",
-            ),
-        )
-    ]
+            "translation/<int:translation_id>/",
+            glossary_views.GlossaryCheckView.as_view(),
+            name="translation_glossary_check",
+        ),
+    ],
+    "hub_glossary",
+)
 
 
+@when_translation_editor_opens
 def warn_of_glossary(request, obj):
-    """Say, when the translation editor opens, which segments depart from the glossary
-    with no reason given yet."""
-    if request.method != "GET":
-        return None
+    """Say which segments depart from the glossary with no reason given yet."""
     _translation, warnings = glossary_warnings_of(obj)
     segments = {warning.string_translation.pk for warning in unexplained(warnings)}
     if segments:
@@ -138,10 +126,3 @@ def warn_of_glossary(request, obj):
             % {"count": len(segments)},
             buttons=[messages.button(glossary_views.glossary_check_url(obj), _("Glossary check"))],
         )
-    return None
-
-
-# Before wagtail-localize's own before_edit_page and before_edit_snippet hooks, which render
-# its translation editor.
-hooks.register("before_edit_page", warn_of_glossary, order=-10)
-hooks.register("before_edit_snippet", warn_of_glossary, order=-10)

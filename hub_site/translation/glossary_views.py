@@ -6,25 +6,16 @@ sends the translation back.
 """
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
-
-from wagtail.admin import messages
-from wagtail.admin.admin_url_finder import AdminURLFinder
-from wagtail.models import Page
 
 from hub_site.translation.glossary import glossary_warnings_of, unexplained
 from hub_site.translation.models import GlossaryWarningReason
-from hub_site.translation.numbers_guard import translation_of
-from hub_site.translation.targets import translation_and_target
+from hub_site.translation.screens import TranslationScreenView, screen_url
+from hub_site.translation.tables import ReasonColumn, SegmentColumn
 from hub_site.translation.views import may_check_numbers
 
-TEMPLATE = "hub_translation/glossary_check.html"
 BLANK_REASON = gettext_lazy("Say why the translation departs from the glossary.")
 NO_SUCH_WARNING = gettext_lazy("That segment no longer departs from that glossary term.")
 
@@ -66,10 +57,7 @@ class GlossaryReasonForm(forms.Form):
 
 def glossary_check_url(obj):
     """The glossary check of a translated page, or of a translated snippet's translation."""
-    if isinstance(obj, Page):
-        return reverse("hub_glossary:glossary_check", args=(obj.pk,))
-    translation = translation_of(obj)
-    return reverse("hub_glossary:translation_glossary_check", args=(translation.pk,))
+    return screen_url(obj, "hub_glossary:glossary_check", "hub_glossary:translation_glossary_check")
 
 
 def may_check_glossary(user, obj):
@@ -78,45 +66,59 @@ def may_check_glossary(user, obj):
     return may_check_numbers(user, obj)
 
 
-@require_http_methods(["GET", "POST"])
-def glossary_check(request, page_id):
-    """The segments of a translated page that depart from the glossary."""
-    return glossary_check_of(request, get_object_or_404(Page, pk=page_id).specific)
+class GlossaryCheckView(TranslationScreenView):
+    """The segments of a translated page or snippet that depart from the glossary."""
 
+    template_name = "hub_translation/glossary_check.html"
+    page_title = gettext_lazy("Glossary check")
+    header_icon = "doc-full"
+    columns = [
+        SegmentColumn("source", label=gettext_lazy("Original"), cell="glossary_source"),
+        SegmentColumn(
+            "translation", label=gettext_lazy("Translation"), cell="glossary_translation"
+        ),
+        SegmentColumn("term", label=gettext_lazy("Glossary"), cell="glossary_term"),
+        ReasonColumn(
+            "reason",
+            label=gettext_lazy("Reason"),
+            cell="glossary_reason",
+            naming_fields=lambda warning: {
+                "string_translation": warning.string_translation.pk,
+                "term": warning.term.pk,
+            },
+        ),
+    ]
 
-@require_http_methods(["GET", "POST"])
-def translation_glossary_check(request, translation_id):
-    """The same, for a translated snippet (snippets have no admin URL of one shape)."""
-    _translation, obj = translation_and_target(translation_id)
-    return glossary_check_of(request, obj)
+    def user_may_use(self, user):
+        return may_check_glossary(user, self.object)
 
+    def get_row_attrs(self, warning):
+        return {"class": f"glossary-warning glossary-warning--{warning.kind}"}
 
-def glossary_check_of(request, obj):
-    if not may_check_glossary(request.user, obj):
-        raise PermissionDenied
-    translation, warnings = glossary_warnings_of(obj)
-    context = {
-        "object": obj,
-        "title": obj.get_admin_display_title() if isinstance(obj, Page) else str(obj),
-        "translation": translation,
-        "warnings": warnings,
-        "unexplained": unexplained(warnings),
-        "edit_url": AdminURLFinder(request.user).get_edit_url(obj),
-    }
-    if request.method != "POST":
-        return TemplateResponse(request, TEMPLATE, context)
+    def get_context_data(self, **kwargs):
+        translation, warnings = glossary_warnings_of(self.object)
+        return super().get_context_data(
+            translation=translation,
+            warnings=warnings,
+            unexplained=unexplained(warnings),
+            table=self.get_table(warnings),
+            edit_url=self.get_edit_url(),
+            **kwargs,
+        )
 
-    form = GlossaryReasonForm(request.POST, warnings=warnings)
-    if not form.is_valid():
-        messages.error(request, BLANK_REASON if form.names_a_warning else NO_SUCH_WARNING)
-        return TemplateResponse(request, TEMPLATE, {**context, "form": form}, status=400)
-    warning = form.warning
-    GlossaryWarningReason.objects.create(
-        string_translation=warning.string_translation,
-        term=warning.term,
-        checked_text=warning.translated_text,
-        reason=form.cleaned_data["reason"],
-        given_by=request.user,
-    )
-    messages.success(request, _("The reason is recorded; the reviewer will see it."))
-    return redirect(request.path)
+    def post(self, request, *args, **kwargs):
+        context = self.get_context_data()
+        form = context["form"] = GlossaryReasonForm(request.POST, warnings=context["warnings"])
+        if not form.is_valid():
+            return self.refuse_post(
+                context, BLANK_REASON if form.names_a_warning else NO_SUCH_WARNING
+            )
+        warning = form.warning
+        GlossaryWarningReason.objects.create(
+            string_translation=warning.string_translation,
+            term=warning.term,
+            checked_text=warning.translated_text,
+            reason=form.cleaned_data["reason"],
+            given_by=request.user,
+        )
+        return self.done(_("The reason is recorded; the reviewer will see it."))

@@ -3,23 +3,18 @@ still waiting for a translation, and the buttons that write it."""
 
 from django import forms
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
-from django.views.decorators.http import require_http_methods
+from django.utils.translation import gettext_lazy, ngettext
 
 from wagtail.admin import messages
-from wagtail.admin.admin_url_finder import AdminURLFinder
-from wagtail.models import Page
-from wagtail_localize.views.edit_translation import user_can_edit_instance
 
 from hub_site.translation import memory
 from hub_site.translation.models import TranslationMemoryEntry
-from hub_site.translation.targets import translation_and_target
+from hub_site.translation.screens import TranslationEditorScreenView
+from hub_site.translation.tables import SegmentColumn
 from hub_site.translation.text_diff import plain, word_diff
-
-TEMPLATE = "hub_translation/translation_memory.html"
 
 
 def memory_url(translation_id):
@@ -85,71 +80,73 @@ def chosen_match(data, translation, found):
     return None, _("That translation memory entry was not made for this segment's text.")
 
 
-def refuse(request, context, message):
-    messages.error(request, message)
-    return TemplateResponse(request, TEMPLATE, context, status=400)
+class TranslationMemoryView(TranslationEditorScreenView):
+    template_name = "hub_translation/translation_memory.html"
+    page_title = gettext_lazy("Translation memory")
+    header_icon = "history"
+    columns = [
+        SegmentColumn("source", label=gettext_lazy("Original"), cell="memory_source"),
+        SegmentColumn("offers", label=gettext_lazy("Translations in memory"), cell="memory_offers"),
+    ]
 
+    def get_row_attrs(self, row):
+        return {"class": "translation-memory-segment", "id": f"segment-{row['segment'].pk}"}
 
-def fill_and_report(request, translation, chosen):
-    written = memory.fill(translation, chosen, request.user)
-    messages.success(
-        request,
-        ngettext(
-            "%(count)d segment filled from translation memory.",
-            "%(count)d segments filled from translation memory.",
-            len(written),
+    @cached_property
+    def found(self):
+        return memory.find_matches(self.translation)
+
+    def get_context_data(self, **kwargs):
+        rows = rows_of(self.found)
+        return super().get_context_data(
+            language=self.translation.target_locale.get_display_name(),
+            rows=rows,
+            table=self.get_table(rows),
+            exact_count=sum(1 for s in self.found if s.exact),
+            threshold_percent=round(memory.fuzzy_threshold() * 100),
+            edit_url=self.get_edit_url(),
+            **kwargs,
         )
-        % {"count": len(written)},
-    )
-    broken = sum(1 for string_translation in written if string_translation.has_error)
-    if broken:
-        messages.warning(
+
+    def post(self, request, *args, **kwargs):
+        context = self.get_context_data()
+        action = request.POST.get("action")
+        if action == "accept_exact":
+            chosen = [(s, s.best_exact) for s in self.found if s.exact]
+            if not chosen:
+                messages.warning(request, _("No segment has an exact match left to accept."))
+                return redirect(request.path)
+            return self.fill_and_report(chosen)
+        if action == "use":
+            chosen, error = chosen_match(request.POST, self.translation, self.found)
+            if error:
+                return self.refuse_post(context, error)
+            return self.fill_and_report([chosen])
+        return self.refuse_post(context, _("Unknown action: nothing was changed."))
+
+    def fill_and_report(self, chosen):
+        request = self.request
+        written = memory.fill(self.translation, chosen, request.user)
+        messages.success(
             request,
             ngettext(
-                "The links of %(count)d of them do not fit this segment: correct it in the "
-                "translation editor.",
-                "The links of %(count)d of them do not fit their segments: correct them in "
-                "the translation editor.",
-                broken,
+                "%(count)d segment filled from translation memory.",
+                "%(count)d segments filled from translation memory.",
+                len(written),
             )
-            % {"count": broken},
+            % {"count": len(written)},
         )
-    return redirect(request.path)
-
-
-def answer_post(request, translation, found, context):
-    action = request.POST.get("action")
-    if action == "accept_exact":
-        chosen = [(s, s.best_exact) for s in found if s.exact]
-        if not chosen:
-            messages.warning(request, _("No segment has an exact match left to accept."))
-            return redirect(request.path)
-        return fill_and_report(request, translation, chosen)
-    if action == "use":
-        chosen, error = chosen_match(request.POST, translation, found)
-        if error:
-            return refuse(request, context, error)
-        return fill_and_report(request, translation, [chosen])
-    return refuse(request, context, _("Unknown action: nothing was changed."))
-
-
-@require_http_methods(["GET", "POST"])
-def translation_memory(request, translation_id):
-    translation, target = translation_and_target(translation_id)
-    title = target.get_admin_display_title() if isinstance(target, Page) else str(target)
-    context = {"translation": translation, "target": target, "title": title}
-    # Who may edit the target, as wagtail-localize's editor asks. Answered here: Wagtail's
-    # admin turns a PermissionDenied into a redirect home.
-    if not user_can_edit_instance(request.user, target):
-        return TemplateResponse(request, TEMPLATE, {**context, "refused": True}, status=403)
-    found = memory.find_matches(translation)
-    context.update(
-        language=translation.target_locale.get_display_name(),
-        rows=rows_of(found),
-        exact_count=sum(1 for s in found if s.exact),
-        threshold_percent=round(memory.fuzzy_threshold() * 100),
-        edit_url=AdminURLFinder(request.user).get_edit_url(target),
-    )
-    if request.method == "POST":
-        return answer_post(request, translation, found, context)
-    return TemplateResponse(request, TEMPLATE, context)
+        broken = sum(1 for string_translation in written if string_translation.has_error)
+        if broken:
+            messages.warning(
+                request,
+                ngettext(
+                    "The links of %(count)d of them do not fit this segment: correct it in the "
+                    "translation editor.",
+                    "The links of %(count)d of them do not fit their segments: correct them in "
+                    "the translation editor.",
+                    broken,
+                )
+                % {"count": broken},
+            )
+        return redirect(request.path)

@@ -55,13 +55,39 @@ def numbers_differ(source_text, translated_text):
 
 
 @dataclass
-class FlaggedSegment:
-    """A translated segment whose figures differ from its source's."""
+class TranslatedSegment:
+    """A translated segment as the guards read it (the figures here, the glossary in
+    glossary.py): its source's text and its translation's, in the source's order."""
 
     string_translation: StringTranslation
     source_text: str
     translated_text: str
     order: int = 0
+
+
+def translated_segments(translation, *related):
+    """(string translation, source text, order) of each segment of the translation's source
+    translated in its target language, ``related`` selected with each string translation
+    (2 queries)."""
+    segments = StringSegment.objects.filter(source_id=translation.source_id).select_related(
+        "string"
+    )
+    sources = {(s.string_id, s.context_id): (s.string.data, s.order) for s in segments}
+    string_translations = StringTranslation.objects.filter(
+        locale_id=translation.target_locale_id, context__object_id=translation.source.object_id
+    )
+    if related:
+        string_translations = string_translations.select_related(*related)
+    for string_translation in string_translations:
+        key = (string_translation.translation_of_id, string_translation.context_id)
+        if key in sources:
+            yield (string_translation, *sources[key])
+
+
+@dataclass
+class FlaggedSegment(TranslatedSegment):
+    """A translated segment whose figures differ from its source's."""
+
     # Confirmations of this exact text by someone other than its translator.
     confirmations: list = field(default_factory=list)
 
@@ -93,20 +119,13 @@ def confirmation_holds(confirmation, string_translation):
 def segments_with_other_figures(translation):
     """Every translated segment whose figures differ from the source's, in the source's
     order, with the confirmations that hold for it (3 queries)."""
-    segments = StringSegment.objects.filter(source_id=translation.source_id).select_related(
-        "string"
-    )
-    sources = {(s.string_id, s.context_id): (s.string.data, s.order) for s in segments}
-    translated = StringTranslation.objects.filter(
-        locale_id=translation.target_locale_id,
-        context__object_id=translation.source.object_id,
-    ).select_related("last_translated_by")
     differing = sorted(
         (
-            FlaggedSegment(st, sources[key][0], st.data, order=sources[key][1])
-            for st in translated
-            if (key := (st.translation_of_id, st.context_id)) in sources
-            and numbers_differ(sources[key][0], st.data)
+            FlaggedSegment(string_translation, source_text, string_translation.data, order)
+            for string_translation, source_text, order in translated_segments(
+                translation, "last_translated_by"
+            )
+            if numbers_differ(source_text, string_translation.data)
         ),
         key=lambda segment: segment.order,
     )

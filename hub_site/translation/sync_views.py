@@ -11,22 +11,16 @@ from dataclasses import dataclass
 from django import forms
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.utils.translation import gettext_lazy
 
-from wagtail.admin import messages
-from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail_localize.models import StringSegment, StringTranslation
-from wagtail_localize.views.edit_translation import user_can_edit_instance
 
 from hub_site.translation import changed_segments
 from hub_site.translation.models import ChangedSegment
-from hub_site.translation.targets import translation_and_target
+from hub_site.translation.screens import TranslationEditorScreenView
 from hub_site.translation.text_diff import word_diff
 
-TEMPLATE = "hub_translation/changed_segments.html"
 SAVE, KEEP = "save", "keep"
 
 
@@ -122,48 +116,52 @@ def error_message(form):
     return " ".join(form.non_field_errors()) or _("That request could not be understood.")
 
 
-@require_http_methods(["GET", "POST"])
-def review(request, translation_id):
-    translation, target = translation_and_target(translation_id)
-    context = {"translation": translation, "target": target}
-    if not user_can_edit_instance(request.user, target):
-        # Answered here: Wagtail's admin turns a PermissionDenied into a redirect home.
-        return TemplateResponse(request, TEMPLATE, {**context, "refused": True}, status=403)
-    items = review_items(translation)
-    context.update(items=items, editor_url=AdminURLFinder(request.user).get_edit_url(target))
-    if request.method == "GET":
-        return TemplateResponse(request, TEMPLATE, context)
+class ReviewView(TranslationEditorScreenView):
+    """The changed segments of a translation waiting for review."""
 
-    form = ReviewForm(request.POST, items=items)
-    if not form.is_valid():
-        messages.error(request, error_message(form))
-        return TemplateResponse(request, TEMPLATE, {**context, "form": form}, status=400)
-    change = form.cleaned_data["item"].change
-    with transaction.atomic():
-        if form.cleaned_data["action"] == SAVE:
-            # As wagtail-localize's editor saves one string (edit_string_translation); the
-            # save reviews the segment (changed_segments.follow_string_translation).
-            StringTranslation.objects.update_or_create(
-                translation_of_id=change.string_id,
-                locale_id=translation.target_locale_id,
-                context_id=change.context_id,
-                defaults={
-                    "data": form.cleaned_data["text"],
-                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                    "tool_name": "",
-                    "last_translated_by": request.user,
-                    "has_error": False,
-                    "field_error": "",
-                },
-            )
-        # Keeping saves no text to review the row (a save has reviewed it already); and
-        # only while it stands for the string shown, which a sync meanwhile may move on.
-        changed_segments.mark_reviewed(
-            ChangedSegment.objects.filter(pk=change.pk, string_id=change.string_id),
-            request.user.pk,
+    template_name = "hub_translation/changed_segments.html"
+    page_title = gettext_lazy("Changed segments")
+    header_icon = "warning"
+
+    @property
+    def title(self):
+        return str(self.object)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            items=review_items(self.translation), edit_url=self.get_edit_url(), **kwargs
         )
-    if form.cleaned_data["action"] == SAVE:
-        messages.success(request, _("The translation is saved and the segment reviewed."))
-    else:
-        messages.success(request, _("The translation is kept as it is and the segment reviewed."))
-    return redirect(request.path)
+
+    def post(self, request, *args, **kwargs):
+        context = self.get_context_data()
+        translation = self.translation
+        form = context["form"] = ReviewForm(request.POST, items=context["items"])
+        if not form.is_valid():
+            return self.refuse_post(context, error_message(form))
+        change = form.cleaned_data["item"].change
+        with transaction.atomic():
+            if form.cleaned_data["action"] == SAVE:
+                # As wagtail-localize's editor saves one string (edit_string_translation); the
+                # save reviews the segment (changed_segments.follow_string_translation).
+                StringTranslation.objects.update_or_create(
+                    translation_of_id=change.string_id,
+                    locale_id=translation.target_locale_id,
+                    context_id=change.context_id,
+                    defaults={
+                        "data": form.cleaned_data["text"],
+                        "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                        "tool_name": "",
+                        "last_translated_by": request.user,
+                        "has_error": False,
+                        "field_error": "",
+                    },
+                )
+            # Keeping saves no text to review the row (a save has reviewed it already); and
+            # only while it stands for the string shown, which a sync meanwhile may move on.
+            changed_segments.mark_reviewed(
+                ChangedSegment.objects.filter(pk=change.pk, string_id=change.string_id),
+                request.user.pk,
+            )
+        if form.cleaned_data["action"] == SAVE:
+            return self.done(_("The translation is saved and the segment reviewed."))
+        return self.done(_("The translation is kept as it is and the segment reviewed."))

@@ -1,19 +1,15 @@
 import django_filters
 
 from django import forms
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.mixins import UserPassesTestMixin
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
 
 from wagtail.admin import messages
-from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
@@ -22,7 +18,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from hub_site.translation.approval import unconfirmed_figures_message
 from hub_site.translation.models import NumberCheckConfirmation
-from hub_site.translation.numbers_guard import flagged_segments_of, translation_of
+from hub_site.translation.numbers_guard import flagged_segments_of
+from hub_site.translation.screens import TranslationScreenView, screen_url
 from hub_site.translation.status import (
     STATUSES,
     may_view_translation_reports,
@@ -30,7 +27,7 @@ from hub_site.translation.status import (
     translation_status,
     type_choices,
 )
-from hub_site.translation.targets import translation_and_target
+from hub_site.translation.tables import ReasonColumn, SegmentColumn
 
 
 class NumberConfirmationForm(forms.Form):
@@ -50,10 +47,9 @@ class NumberConfirmationForm(forms.Form):
 
 def number_check_url(obj):
     """The numbers check of a translated page, or of a translated snippet's translation."""
-    if isinstance(obj, Page):
-        return reverse("hub_translation:number_check", args=(obj.pk,))
-    translation = translation_of(obj)
-    return reverse("hub_translation:translation_number_check", args=(translation.pk,))
+    return screen_url(
+        obj, "hub_translation:number_check", "hub_translation:translation_number_check"
+    )
 
 
 def may_check_numbers(user, obj):
@@ -70,57 +66,69 @@ def may_check_numbers(user, obj):
     )
 
 
-@require_http_methods(["GET", "POST"])
-def number_check(request, page_id):
-    """The segments of a translated page whose figures differ from the source's."""
-    return number_check_of(request, get_object_or_404(Page, pk=page_id).specific)
+def figures(segment):
+    """'46, 53 → 53, 64': the source's figures, then the translation's."""
+    return f"{', '.join(segment.source_numbers)} → {', '.join(segment.translated_numbers)}"
 
 
-@require_http_methods(["GET", "POST"])
-def translation_number_check(request, translation_id):
-    """The same, for a translated snippet (snippets have no admin URL of one shape)."""
-    _translation, obj = translation_and_target(translation_id)
-    return number_check_of(request, obj)
+class NumberCheckView(TranslationScreenView):
+    """The segments of a translated page or snippet whose figures differ from the source's."""
 
+    template_name = "hub_translation/number_check.html"
+    page_title = gettext_lazy("Numbers check")
+    header_icon = "warning"
+    columns = [
+        SegmentColumn("source_text", label=gettext_lazy("Original")),
+        SegmentColumn("translated_text", label=gettext_lazy("Translation")),
+        SegmentColumn("figures", label=gettext_lazy("Figures"), accessor=figures),
+        SegmentColumn(
+            "translator",
+            label=gettext_lazy("Translated by"),
+            accessor=lambda segment: segment.string_translation.last_translated_by or "—",
+        ),
+        ReasonColumn(
+            "confirmation",
+            label=gettext_lazy("Confirmation"),
+            cell="number_confirmation",
+            naming_fields=lambda segment: {"string_translation": segment.string_translation.pk},
+        ),
+    ]
 
-def number_check_of(request, obj):
-    if not may_check_numbers(request.user, obj):
-        raise PermissionDenied
-    translation, flagged = flagged_segments_of(obj)
-    context = {
-        "object": obj,
-        "title": obj.get_admin_display_title() if isinstance(obj, Page) else str(obj),
-        "translation": translation,
-        "flagged": flagged,
-        "edit_url": AdminURLFinder(request.user).get_edit_url(obj),
-    }
+    def user_may_use(self, user):
+        return may_check_numbers(user, self.object)
 
-    if request.method == "POST":
-        form = NumberConfirmationForm(request.POST, flagged=flagged)
+    def get_row_attrs(self, segment):
+        return {"class": "number-check-flag"}
+
+    def get_context_data(self, **kwargs):
+        translation, flagged = flagged_segments_of(self.object)
+        return super().get_context_data(
+            translation=translation,
+            flagged=flagged,
+            table=self.get_table(flagged),
+            edit_url=self.get_edit_url(),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        context = self.get_context_data()
+        flagged = context["flagged"]
+        form = context["form"] = NumberConfirmationForm(request.POST, flagged=flagged)
         if not form.is_valid():
             if "string_translation" in form.errors:
-                messages.error(request, _("That segment has no figures left to confirm."))
-            else:
-                messages.error(request, _("Say why the figures differ from the original."))
-            return TemplateResponse(
-                request,
-                "hub_translation/number_check.html",
-                {**context, "form": form},
-                status=400,
-            )
+                return self.refuse_post(context, _("That segment has no figures left to confirm."))
+            return self.refuse_post(context, _("Say why the figures differ from the original."))
         segment = next(
             s for s in flagged if s.string_translation.pk == form.cleaned_data["string_translation"]
         )
         if segment.translator_id == request.user.pk:
-            messages.error(
-                request,
+            return self.refuse_post(
+                context,
                 _(
                     "You translated this segment: someone other than its translator must "
                     "confirm that its figures differ from the original on purpose."
                 ),
-            )
-            return TemplateResponse(
-                request, "hub_translation/number_check.html", {**context, "form": form}, status=403
+                status=403,
             )
         with transaction.atomic():
             NumberCheckConfirmation.objects.create(
@@ -129,10 +137,12 @@ def number_check_of(request, obj):
                 confirmed_by=request.user,
                 reason=form.cleaned_data["reason"],
             )
-        messages.success(request, _("The figures of that segment are confirmed."))
-        return redirect(request.path)
+        return self.done(_("The figures of that segment are confirmed."))
 
-    return TemplateResponse(request, "hub_translation/number_check.html", context)
+
+# The numbers check of a translated page (by its id), and of a translated snippet (by its
+# translation's id).
+number_check = translation_number_check = NumberCheckView.as_view()
 
 
 def refuse_flagged(request, obj, flagged):
@@ -197,7 +207,7 @@ class TranslationStateColumn(Column):
     cell_template_name = "hub_translation/status_cell.html"
 
 
-class TranslationStatusReportView(ReportView):
+class TranslationStatusReportView(UserPassesTestMixin, ReportView):
     """Every translatable page and snippet × every other language in use."""
 
     page_title = gettext_lazy("Translation status")
@@ -223,10 +233,8 @@ class TranslationStatusReportView(ReportView):
         "url": gettext_lazy("URL"),
     }
 
-    def dispatch(self, request, *args, **kwargs):
-        if not may_view_translation_reports(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    def test_func(self):
+        return may_view_translation_reports(self.request.user)
 
     @cached_property
     def locales(self):

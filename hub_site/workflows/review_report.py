@@ -5,7 +5,7 @@ Wagtail's own Workflows reports list what a person may edit or publish; reviewer
 publish nothing (they approve through their tasks), so those reports refuse them.
 """
 
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.mixins import UserPassesTestMixin
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -18,12 +18,10 @@ from hub_site.workflows.work_lists import reviewed_tasks
 NAMESPACE = "hub_reviews"
 
 
-class ReviewTasksView(WorkflowTasksView):
+class ReviewTasksView(UserPassesTestMixin, WorkflowTasksView):
     page_title = _("Your reviews")
     index_url_name = f"{NAMESPACE}:index"
     index_results_url_name = f"{NAMESPACE}:results"
-    # Who may see it is who reviews a step (checked in dispatch), not a page permission.
-    any_permission_required = None
     # Wagtail's export names these columns by their field names.
     export_headings = {
         **WorkflowTasksView.export_headings,
@@ -32,11 +30,11 @@ class ReviewTasksView(WorkflowTasksView):
         "finished_at": _("Finished at"),
         "finished_by": _("Finished by"),
     }
+    # Who may see it is who reviews a step, not a page permission.
+    any_permission_required = None
 
-    def dispatch(self, request, *args, **kwargs):
-        if not reviewed_tasks(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    def test_func(self):
+        return bool(reviewed_tasks(self.request.user))
 
     @cached_property
     def header_buttons(self):
