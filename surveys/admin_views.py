@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from wagtail.admin.ui.tables import Column, Table, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale, Page
 from wagtail.permissions import policy_registry
@@ -29,6 +30,20 @@ class ResultsIndexView(WagtailAdminTemplateMixin, TemplateView):
     page_title = _("Survey results")
     header_icon = "form"
     template_name = "surveys/admin/results_index.html"
+    columns = [
+        TitleColumn(
+            "title",
+            label=_("Title"),
+            accessor=lambda row: row["page"].get_admin_display_title(),
+            get_url=lambda row: row["url"],
+        ),
+        Column(
+            "type",
+            label=_("Type"),
+            accessor=lambda row: _("Poll") if row["is_poll"] else _("Survey"),
+        ),
+        Column("answers", label=_("Answers (all languages)")),
+    ]
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
@@ -57,6 +72,7 @@ class ResultsIndexView(WagtailAdminTemplateMixin, TemplateView):
             }
             for key, page in rows.items()
         ]
+        context["table"] = Table(self.columns, context["rows"])
         return context
 
 

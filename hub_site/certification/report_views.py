@@ -2,12 +2,14 @@
 compliance report of everything live, and the re-certification panel of the dashboard."""
 
 from collections import OrderedDict
+from dataclasses import dataclass
 
 import django_filters
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +21,7 @@ from django.views.generic import TemplateView
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, StatusTagColumn, Table, TitleColumn
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.coreutils import get_content_languages
@@ -314,6 +316,80 @@ def readable_steps(certificate):
     ]
 
 
+def person_label(person):
+    """A person recorded on a certificate (an approver, an author): "name (username)"."""
+    return f"{person['name']} ({person['username']})"
+
+
+def confirmation_label(confirmation):
+    """A numbers-guard confirmation as "key: value; key: value"."""
+    if isinstance(confirmation, dict) and confirmation:
+        return "; ".join(f"{key}: {value}" for key, value in confirmation.items())
+    return confirmation
+
+
+STEP_COLUMNS = [
+    Column("task", label=_("Step")),
+    Column("approver", label=_("Approver"), accessor=lambda step: person_label(step["approver"])),
+    Column("approved_at", label=_("Approved at"), accessor=lambda step: step["approved_at"] or "—"),
+    Column(
+        "comment",
+        label=_("Comment"),
+        accessor=lambda step: linebreaksbr(step.get("comment") or "—"),
+    ),
+    Column(
+        "stands_in_for_absent_reviewer",
+        label=_("Stand-in"),
+        accessor=lambda step: (
+            _("Approved for an absent reviewer; the reason is in the comment.")
+            if step.get("stands_in_for_absent_reviewer")
+            else _("No")
+        ),
+    ),
+    Column(
+        "review_by",
+        label=_("Earlier review-by date"),
+        accessor=lambda step: step["review_by"] or "—",
+    ),
+]
+
+
+@dataclass
+class RecordList:
+    """A list the certificate keeps, under its heading; ``empty_text`` where it is empty."""
+
+    heading: str
+    help_text: str
+    items: list
+    empty_text: str
+    classname: str
+
+
+def record_lists(certificate):
+    return [
+        RecordList(
+            heading=_("Authors"),
+            help_text=_(
+                "Everyone who wrote, edited, translated or submitted this content in the review "
+                "run; none of them may approve it."
+            ),
+            items=[person_label(author) for author in certificate.authors],
+            empty_text=_("None recorded."),
+            classname="hub-certificate-authors",
+        ),
+        RecordList(
+            heading=_("Numbers-guard confirmations"),
+            help_text=_(
+                "Figures in a translation that differ from the original and were confirmed as "
+                "correct."
+            ),
+            items=[confirmation_label(item) for item in certificate.number_confirmations],
+            empty_text=_("None."),
+            classname="hub-certificate-confirmations",
+        ),
+    ]
+
+
 class CertificateView(ReportAccessMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "hub_certification/reports/certificate.html"
     page_title = _("Certificate")
@@ -349,7 +425,12 @@ class CertificateView(ReportAccessMixin, WagtailAdminTemplateMixin, TemplateView
                 "certificate": certificate,
                 "state_label": state_label(certificate, today),
                 "language": language_name(certificate.locale),
-                "steps": readable_steps(certificate),
+                "steps_table": Table(
+                    STEP_COLUMNS,
+                    readable_steps(certificate),
+                    classname="listing hub-certificate-steps",
+                ),
+                "records": record_lists(certificate),
                 "content_hash_holds": sha256(stable_json(certificate.content))
                 == certificate.content_sha256,
                 "rendering": rendering,

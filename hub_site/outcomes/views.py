@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.defaults import permission_denied
 from django.views.generic import TemplateView
 
+from wagtail.admin.ui.tables import Column, Table, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Locale
@@ -45,6 +46,19 @@ class OutcomesIndexView(OutcomesAccessMixin, WagtailAdminTemplateMixin, Template
     template_name = "hub_outcomes/index.html"
     page_title = _("Learning outcomes")
     header_icon = "table"
+    programme_columns = [
+        TitleColumn("name", label=_("Programme"), url_name="hub_outcomes:programme"),
+        Column(
+            "grant_reference",
+            label=_("Grant reference"),
+            accessor=lambda programme: programme.grant_reference or "—",
+        ),
+        Column("article_count", label=_("Articles")),
+    ]
+    article_columns = [
+        TitleColumn("title", label=_("Article"), url_name="hub_outcomes:article"),
+        Column("date", label=_("Date")),
+    ]
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
@@ -59,12 +73,14 @@ class OutcomesIndexView(OutcomesAccessMixin, WagtailAdminTemplateMixin, Template
         programmes = Programme.objects.annotate(
             article_count=Count("articles", filter=Q(articles__locale=default))
         )
+        articles = paginate(
+            articles.only("pk", "title", "date"), self.request.GET.get("p"), ARTICLES_PER_PAGE
+        )
         context = super().get_context_data(**kwargs)
         context.update(
-            programmes=programmes,
-            articles=paginate(
-                articles.only("pk", "title", "date"), self.request.GET.get("p"), ARTICLES_PER_PAGE
-            ),
+            programme_table=Table(self.programme_columns, programmes),
+            article_table=Table(self.article_columns, articles),
+            articles=articles,
             query=query,
         )
         return context

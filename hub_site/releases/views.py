@@ -4,10 +4,13 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from wagtail.admin import messages
+from wagtail.admin.ui.tables import Column, Table, TitleColumn
 from wagtail.models import Locale, Page
 
 from hub_site.releases.forms import ReleasePlanForm, ReleaseWithoutWaitingForm
@@ -23,6 +26,70 @@ from hub_site.releases.publishing import publish_release, release_if_ready
 from hub_site.workflows.roles import is_site_manager
 
 RECENT = 20
+
+
+def page_edit_url(page_id):
+    return reverse("wagtailadmin_pages:edit", args=(page_id,))
+
+
+class RowHeaderColumn(TitleColumn):
+    """The column naming each row: its cells are row headers, linked where there is a URL."""
+
+    cell_template_name = "hub_releases/tables/row_header_cell.html"
+
+
+class SinceColumn(Column):
+    """How long ago, with the moment itself in a ``<time>`` element."""
+
+    cell_template_name = "hub_releases/tables/since_cell.html"
+
+
+LANGUAGE_COLUMNS = [
+    RowHeaderColumn(
+        "locale",
+        label=gettext_lazy("Language"),
+        accessor=lambda row: row.locale.get_display_name(),
+        get_url=lambda row: page_edit_url(row.page.pk) if row.page else None,
+    ),
+    Column("state", label=gettext_lazy("State")),
+    Column(
+        "waiting_on", label=gettext_lazy("Waiting on"), accessor=lambda row: row.waiting_on or "—"
+    ),
+    SinceColumn("since", label=gettext_lazy("Since")),
+]
+
+RECENT_COLUMNS = [
+    RowHeaderColumn(
+        "page",
+        label=gettext_lazy("Page"),
+        accessor=lambda release: release.page.get_admin_display_title(),
+        get_url=lambda release: page_edit_url(release.page_id),
+    ),
+    Column(
+        "status",
+        label=gettext_lazy("Outcome"),
+        accessor=lambda release: release.get_status_display(),
+    ),
+    Column(
+        "released_at",
+        label=gettext_lazy("When"),
+        accessor=lambda release: release.released_at or "—",
+    ),
+    Column(
+        "released_by", label=gettext_lazy("By"), accessor=lambda release: release.released_by or "—"
+    ),
+    Column("reason", label=gettext_lazy("Reason"), accessor=lambda release: release.reason or "—"),
+]
+
+
+def language_table(languages):
+    """Where each language of a release stands (LanguageProgress rows)."""
+    return Table(
+        LANGUAGE_COLUMNS,
+        languages,
+        classname="listing release-languages",
+        caption=gettext_lazy("Languages of the release"),
+    )
 
 
 def may_view_releases(user):
@@ -42,7 +109,7 @@ def release_list(request):
         {
             "release": release,
             "original": original_progress(release),
-            "languages": language_progress(release),
+            "languages": language_table(language_progress(release)),
         }
         for release in open_releases()
     ]
@@ -52,7 +119,9 @@ def release_list(request):
         .order_by("-released_at", "-pk")[:RECENT]
     )
     return TemplateResponse(
-        request, "hub_releases/release_list.html", {"rows": rows, "recent": recent}
+        request,
+        "hub_releases/release_list.html",
+        {"rows": rows, "recent": Table(RECENT_COLUMNS, recent)},
     )
 
 
@@ -92,7 +161,7 @@ def page_release(request, page_id):
         "page": page,
         "release": release,
         "original": original_progress(release) if release else None,
-        "languages": languages,
+        "languages": language_table(languages),
         "plan_form": plan_form if may_plan(request.user, page) else None,
         "without_waiting_form": without_waiting_form if is_site_manager(request.user) else None,
     }
