@@ -4,8 +4,9 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 
 
-def optional_link(to, verbose_name, **options):
-    """A chooser's link to another object that an editor may leave empty.
+def optional_link(to, verbose_name=None, **options):
+    """A link to another object that may be empty: one an editor chooses and may leave
+    empty, or a record's link to the user or revision it involved.
 
     Deleting the target empties the link (``SET_NULL``) rather than deleting the page or
     record that points at it, and the target gets no reverse accessor (``related_name="+"``),

@@ -34,7 +34,6 @@ class ArticleIndexPage(Page):
     subpage_types = ["articles.ArticlePage"]
     # One per language: each language's home page is a different parent.
     max_count_per_parent = 1
-    template = "articles/article_index_page.html"
 
     class Meta:
         verbose_name = _("article index page")

@@ -11,12 +11,13 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.images.shortcuts import get_rendition_or_not_found
-from wagtail.models import Orderable, Page, PageManager, Site, TranslatableMixin
+from wagtail.models import Page, PageManager, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from articles import renditions
 from articles.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock, ReferencesBlock
+from articles.models.snippet_link import ArticleSnippetLink, snippet_link
 from hub_site.model_fields import optional_link
 from hub_site.page_chooser import LocalePageChooserPanel
 from hub_site.public_pages import public
@@ -188,7 +189,6 @@ class ArticlePage(Page):
 
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []
-    template = "articles/article_page.html"
 
     class Meta:
         verbose_name = _("article")
@@ -294,24 +294,13 @@ class ArticlePage(Page):
         return data
 
 
-class ArticlePageTopic(TranslatableMixin, Orderable):
+class ArticlePageTopic(ArticleSnippetLink):
     """An article's link to a topic, in the order the editor put them."""
 
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="topic_links")
-    topic = models.ForeignKey(
-        "articles.Topic",
-        verbose_name=_("topic"),
-        on_delete=models.CASCADE,
-        related_name="article_links",
-    )
+    topic = snippet_link("articles.Topic", _("topic"), on_delete=models.CASCADE)
+    snippet_field = "topic"
 
-    panels = [FieldPanel("topic")]
-
-    translatable_fields = translated("topic")
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+    class Meta(ArticleSnippetLink.Meta):
         verbose_name = _("article topic")
         verbose_name_plural = _("article topics")
-
-    def __str__(self):
-        return str(self.topic)

@@ -14,6 +14,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, TranslatableMixin
 
+from articles.models.snippet_link import ArticleSnippetLink, snippet_link
 from hub_site.model_fields import optional_link
 from hub_site.translation.fields import synchronized, translated
 
@@ -238,26 +239,15 @@ class FinancialRelationship(TranslatableMixin, Orderable):
             raise ValidationError({"ended_on": _("A relationship cannot end before it started.")})
 
 
-class ArticlePageContributor(TranslatableMixin, Orderable):
+class ArticlePageContributor(ArticleSnippetLink):
     """An article's link to a contributor, in the order the editor put them."""
 
     page = ParentalKey(
         "articles.ArticlePage", on_delete=models.CASCADE, related_name="contributor_links"
     )
-    contributor = models.ForeignKey(
-        Contributor,
-        verbose_name=_("contributor"),
-        on_delete=models.PROTECT,
-        related_name="article_links",
-    )
+    contributor = snippet_link(Contributor, _("contributor"), on_delete=models.PROTECT)
+    snippet_field = "contributor"
 
-    panels = [FieldPanel("contributor")]
-
-    translatable_fields = translated("contributor")
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+    class Meta(ArticleSnippetLink.Meta):
         verbose_name = _("article contributor")
         verbose_name_plural = _("article contributors")
-
-    def __str__(self):
-        return str(self.contributor)

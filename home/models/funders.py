@@ -149,7 +149,6 @@ class FunderPage(Page):
 
     parent_page_types = ["home.FunderIndexPage"]
     subpage_types = []
-    template = "home/funder_page.html"
 
     class Meta:
         verbose_name = _("funder page")
@@ -214,7 +213,6 @@ class FunderIndexPage(Page):
     subpage_types = ["home.FunderPage"]
     # One per home page; a max_count would also count the translations.
     max_count_per_parent = 1
-    template = "home/funder_index_page.html"
 
     class Meta:
         verbose_name = _("funder index page")

@@ -71,7 +71,6 @@ class HomePage(Page):
         "surveys.PollPage",
         "surveys.QuizPage",
     ]
-    template = "home/home_page.html"
 
     class Meta:
         verbose_name = _("home page")

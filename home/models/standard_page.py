@@ -34,7 +34,6 @@ class StandardPage(Page):
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
-    template = "home/standard_page.html"
 
     class Meta:
         verbose_name = _("standard page")

@@ -53,8 +53,6 @@ class SupportPage(AbstractEmailForm):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
-    template = "home/support_page.html"
-    landing_page_template = "home/support_page_landing.html"
 
     class Meta:
         verbose_name = _("support page")

@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from hub_site.model_fields import optional_link
+
 
 class Release(models.Model):
     """A source page's approved change, waiting to go live with its translations."""
@@ -22,9 +24,7 @@ class Release(models.Model):
         "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
     )
     # The source's approved revision, held back; empty until the editorial review approves.
-    revision = models.ForeignKey(
-        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    revision = optional_link("wagtailcore.Revision")
     status = models.CharField(max_length=32, choices=STATUSES, default=OPEN)
     opened_at = models.DateTimeField(auto_now_add=True)
     opened_by = models.ForeignKey(
@@ -39,13 +39,7 @@ class Release(models.Model):
         help_text=_("Every language goes live at this moment, once all are approved."),
     )
     released_at = models.DateTimeField(null=True, blank=True)
-    released_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    released_by = optional_link(settings.AUTH_USER_MODEL)
     reason = models.TextField(_("reason"), blank=True)
 
     class Meta:
@@ -73,9 +67,7 @@ class ReleaseLanguage(models.Model):
     locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
     included = models.BooleanField(_("included"), default=True)
     # The translation's approved revision, held back with the source's.
-    revision = models.ForeignKey(
-        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    revision = optional_link("wagtailcore.Revision")
     approved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -7,7 +7,7 @@ from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 from wagtail_localize.fields import TranslatableField
 from wagtail_localize.models import StringTranslation
 
-from hub_site.model_fields import revisions_relation
+from hub_site.model_fields import optional_link, revisions_relation
 
 
 def default_notice_text():
@@ -227,13 +227,7 @@ class ChangedSegment(models.Model):
     machine_prefill = models.TextField(blank=True)
     changed_at = models.DateTimeField()
     reviewed_at = models.DateTimeField(null=True, blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    reviewed_by = optional_link(settings.AUTH_USER_MODEL)
 
     class Meta:
         ordering = ["changed_at", "pk"]

@@ -85,7 +85,6 @@ class PollPage(Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
-    template = "surveys/poll_page.html"
 
     class Meta:
         verbose_name = _("poll page")

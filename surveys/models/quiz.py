@@ -78,7 +78,6 @@ class QuizPage(Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
-    template = "surveys/quiz_page.html"
 
     class Meta:
         verbose_name = _("quiz page")

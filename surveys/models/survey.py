@@ -112,7 +112,6 @@ class SurveyPage(FormMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
-    template = "surveys/survey_page.html"
     preview_modes = [("form", _("Form")), ("landing", _("Thank-you message"))]
 
     class Meta:
