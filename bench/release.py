@@ -61,7 +61,6 @@ from django.utils import translation as active_language  # noqa: E402
 from django.utils.html import escape  # noqa: E402
 
 from wagtail.models import Locale, WorkflowState  # noqa: E402
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text  # noqa: E402
 from wagtail_localize.models import StringSegment, Translation  # noqa: E402
 
 from home.models import HomePage, StandardPage  # noqa: E402
@@ -72,6 +71,7 @@ from hub_site.gate.cookies import COOKIE_NAME, signed_confirmation  # noqa: E402
 from hub_site.releases.models import Release  # noqa: E402
 from hub_site.translation.drafts import save_translation_draft  # noqa: E402
 from hub_site.workflows import roles  # noqa: E402
+from tests.page_editor import submit_standard_page  # noqa: E402
 
 WANTED_LANGUAGES = ("es", "fr", "de", "it", "pt")
 SLUG = "dose-adjustment-guidance"
@@ -274,19 +274,7 @@ def submit_correction(client, team, page, current, new_texts, counter):
         body = body.replace(f">{old}</p>", f">{new}</p>")
         current[original] = new
     client.force_login(team["editor"])
-    response = client.post(
-        reverse("wagtailadmin_pages:edit", args=(page.pk,)),
-        nested_form_data(
-            {
-                "title": page.title,
-                "slug": page.slug,
-                "intro": intro,
-                "body": rich_text(body),
-                "comments": inline_formset([]),
-                "action-submit": "Submit",
-            }
-        ),
-    )
+    response = submit_standard_page(client, page, intro, body)
     check(response.status_code == 302, f"the editor's submission: {response.content[:2000]}")
     for reviewer in ("medical", "compliance"):
         client.force_login(team[reviewer])

@@ -6,7 +6,6 @@ class CertificationConfig(AppConfig):
     name = "hub_site.certification"
     label = "hub_certification"
     verbose_name = _("Certification")
-    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
         from hub_site.certification import guard

@@ -11,6 +11,63 @@ DEMO_MARK = {
     "fr": "Traduction de démonstration : courte et non relue par un professionnel.",
 }
 
+# The English paragraphs, keyed in both languages: each written once.
+GATE_MESSAGE = (
+    "All content on this site is intended for healthcare professionals only. By acknowledging "
+    "this message and accessing the information on this website you are confirming that you "
+    "are a Healthcare Professional."
+)
+SUPPORT_APPEAL = (
+    "Your contribution helps us continuously deliver expertly curated content to HCPs "
+    "worldwide. You will also have the opportunity to make a content suggestion for "
+    "consideration and receive updates on the impact contributions are making to our "
+    "content."
+)
+SEED_RESULTS = (
+    "Results from a dual-center, retrospective study assessing outcomes in 164\u00a0adolescents "
+    "and young adults (AYAs) aged 15–40 years with acute lymphoblastic leukemia (ALL) who "
+    "underwent\u00a0allogeneic hematopoietic stem cell transplantation (allo-HSCT) in second "
+    "complete remission (CR2) between 2010 and 2022 were recently published in "
+    "the\u00a0American Journal of Hematology by Pasvolsky et al."
+)
+SEED_KEY_DATA = (
+    "At median follow-up of 36 months, 3-year overall survival (OS) and progression-free "
+    "survival (PFS) were 53% and 46%, respectively. The 3-year cumulative incidences of "
+    "relapse and non relapse mortality (NRM) were 36% and 18%, respectively. "
+    "Allo-HSCT-specific comorbidity index &gt;3 was independently associated with inferior "
+    "OS, PFS, and higher NRM. Measurable residual disease (MRD) positivity predicted worse PFS "
+    "(hazard ratio [HR], 2.7; 95% confidence interval [CI], 1.5–4.8; p\u00a0&lt;\u00a00.001) and "
+    "higher relapse risk (HR, 2.8; 95% CI, 1.4–5.6; p\u00a0=\u00a00.004) but not OS."
+)
+SEED_KEY_LEARNING = (
+    "Allo-HSCT in CR2 remains a curative option for AYA patients with ALL, with outcomes "
+    "influenced by pretransplant MRD status and comorbidities, supporting the need for "
+    "risk-adapted transplant strategies."
+)
+MRD_EXPLANATION = (
+    "MRD positivity predicted worse progression-free survival (HR, 2.7; 95% CI, 1.5–4.8; "
+    "p\u00a0&lt;\u00a00.001) and a higher relapse risk (HR, 2.8; 95% CI, 1.4–5.6; "
+    "p\u00a0=\u00a00.004), but not overall survival."
+)
+COMORBIDITY_EXPLANATION = (
+    "An allo-HSCT-specific comorbidity index &gt;3 was independently associated with inferior "
+    "overall and progression-free survival and higher non-relapse mortality. MRD positivity "
+    "predicted worse progression-free survival and relapse, but not overall survival."
+)
+
+# Figures (the quiz's answers) and names (the funders') read the same in every language.
+QUIZ_FIGURES = {figure: figure for figure in ("18%", "36%", "46%", "53%")}
+FUNDER_NAMES = {
+    name: name
+    for name in (
+        "Amgen",
+        "Autolus",
+        "Jazz Pharmaceuticals",
+        "Pfizer",
+        "Hippocrate Conference Institute",
+    )
+}
+
 SPANISH = {
     # Topics
     "Transplantation": "Trasplante",
@@ -25,9 +82,7 @@ SPANISH = {
     "Bronze": "Bronce",
     # HCP gate
     "Healthcare professionals only": "Solo para profesionales sanitarios",
-    "All content on this site is intended for healthcare professionals only. By acknowledging "
-    "this message and accessing the information on this website you are confirming that you "
-    "are a Healthcare Professional.": (
+    GATE_MESSAGE: (
         "Todo el contenido de este sitio está dirigido exclusivamente a profesionales "
         "sanitarios. Al aceptar este mensaje y acceder a la información de este sitio web, "
         "confirma que es usted un profesional sanitario."
@@ -58,10 +113,7 @@ SPANISH = {
         "Ahora puede ayudar a los profesionales sanitarios a tomar decisiones informadas "
         "para sus pacientes"
     ),
-    "Your contribution helps us continuously deliver expertly curated content to HCPs "
-    "worldwide. You will also have the opportunity to make a content suggestion for "
-    "consideration and receive updates on the impact contributions are making to our "
-    "content.": (
+    SUPPORT_APPEAL: (
         "Su contribución nos ayuda a ofrecer de forma continua contenido seleccionado por "
         "expertos a profesionales sanitarios de todo el mundo. También podrá sugerir "
         "contenidos y recibir noticias sobre el impacto de las contribuciones en nuestro "
@@ -126,24 +178,14 @@ SPANISH = {
         "Después de leer este artículo, los participantes podrán citar un nuevo avance clínico "
         "en la leucemia linfoblástica aguda."
     ),
-    "Results from a dual-center, retrospective study assessing outcomes in 164\u00a0adolescents "
-    "and young adults (AYAs) aged 15–40 years with acute lymphoblastic leukemia (ALL) who "
-    "underwent\u00a0allogeneic hematopoietic stem cell transplantation (allo-HSCT) in second "
-    "complete remission (CR2) between 2010 and 2022 were recently published in "
-    "the\u00a0American Journal of Hematology by Pasvolsky et al.": (
+    SEED_RESULTS: (
         "Pasvolsky et al. publicaron recientemente en el American Journal of Hematology los "
         "resultados de un estudio retrospectivo de dos centros que evaluó a 164\u00a0"
         "adolescentes y adultos jóvenes (AYA) de 15–40 años con leucemia linfoblástica aguda "
         "(LLA) sometidos a un trasplante alogénico de progenitores hematopoyéticos (alo-TPH) "
         "en segunda remisión completa (RC2) entre 2010 y 2022."
     ),
-    "At median follow-up of 36 months, 3-year overall survival (OS) and progression-free "
-    "survival (PFS) were 53% and 46%, respectively. The 3-year cumulative incidences of "
-    "relapse and non relapse mortality (NRM) were 36% and 18%, respectively. "
-    "Allo-HSCT-specific comorbidity index &gt;3 was independently associated with inferior "
-    "OS, PFS, and higher NRM. Measurable residual disease (MRD) positivity predicted worse PFS "
-    "(hazard ratio [HR], 2.7; 95% confidence interval [CI], 1.5–4.8; p\u00a0&lt;\u00a00.001) and "
-    "higher relapse risk (HR, 2.8; 95% CI, 1.4–5.6; p\u00a0=\u00a00.004) but not OS.": (
+    SEED_KEY_DATA: (
         "Con una mediana de seguimiento de 36 meses, la supervivencia global (SG) y la "
         "supervivencia libre de progresión (SLP) a 3 años fueron del 53% y el 46%, "
         "respectivamente. Las incidencias acumuladas a 3 años de recaída y de mortalidad sin "
@@ -154,9 +196,7 @@ SPANISH = {
         "95%, 1.5–4.8; p\u00a0&lt;\u00a00.001) y un mayor riesgo de recaída (HR, 2.8; IC del "
         "95%, 1.4–5.6; p\u00a0=\u00a00.004), pero no la SG."
     ),
-    "Allo-HSCT in CR2 remains a curative option for AYA patients with ALL, with outcomes "
-    "influenced by pretransplant MRD status and comorbidities, supporting the need for "
-    "risk-adapted transplant strategies.": (
+    SEED_KEY_LEARNING: (
         "El alo-TPH en RC2 sigue siendo una opción curativa para los pacientes AYA con LLA; "
         "sus resultados dependen del estado de ERM antes del trasplante y de las "
         "comorbilidades, lo que respalda la necesidad de estrategias de trasplante adaptadas "
@@ -181,10 +221,7 @@ SPANISH = {
         "En el estudio de dos centros con 164 adolescentes y adultos jóvenes con LLA sometidos "
         "a un alo-TPH en RC2, ¿cuál fue la supervivencia global a 3 años?"
     ),
-    "18%": "18%",
-    "36%": "36%",
-    "46%": "46%",
-    "53%": "53%",
+    **QUIZ_FIGURES,
     "At a median follow-up of 36 months, 3-year overall survival was 53% and progression-free "
     "survival 46%.": (
         "Con una mediana de seguimiento de 36 meses, la supervivencia global a 3 años fue del "
@@ -210,9 +247,7 @@ SPANISH = {
     "Higher non-relapse mortality, but not a higher risk of relapse": (
         "Una mayor mortalidad sin recaída, pero no un mayor riesgo de recaída"
     ),
-    "MRD positivity predicted worse progression-free survival (HR, 2.7; 95% CI, 1.5–4.8; "
-    "p\u00a0&lt;\u00a00.001) and a higher relapse risk (HR, 2.8; 95% CI, 1.4–5.6; "
-    "p\u00a0=\u00a00.004), but not overall survival.": (
+    MRD_EXPLANATION: (
         "La positividad de la ERM predijo una peor supervivencia libre de progresión (HR, 2.7; "
         "IC del 95%, 1.5–4.8; p\u00a0&lt;\u00a00.001) y un mayor riesgo de recaída (HR, 2.8; "
         "IC del 95%, 1.4–5.6; p\u00a0=\u00a00.004), pero no una peor supervivencia global."
@@ -229,9 +264,7 @@ SPANISH = {
     "No factor was associated with these outcomes": (
         "Ningún factor se asoció con estos resultados"
     ),
-    "An allo-HSCT-specific comorbidity index &gt;3 was independently associated with inferior "
-    "overall and progression-free survival and higher non-relapse mortality. MRD positivity "
-    "predicted worse progression-free survival and relapse, but not overall survival.": (
+    COMORBIDITY_EXPLANATION: (
         "Un índice de comorbilidad específico del alo-TPH &gt;3 se asoció de forma "
         "independiente con una supervivencia global y una supervivencia libre de progresión "
         "inferiores y una mayor mortalidad sin recaída. La positividad de la ERM predijo una "
@@ -246,11 +279,7 @@ SPANISH = {
     "The organisations that fund The ALL Hub, by level of sponsorship.": (
         "Las organizaciones que financian The ALL Hub, por nivel de patrocinio."
     ),
-    "Amgen": "Amgen",
-    "Autolus": "Autolus",
-    "Jazz Pharmaceuticals": "Jazz Pharmaceuticals",
-    "Pfizer": "Pfizer",
-    "Hippocrate Conference Institute": "Hippocrate Conference Institute",
+    **FUNDER_NAMES,
     "the Hippocrate Conference Institute, an association of the Servier Group": (
         "Hippocrate Conference Institute, una asociación del Grupo Servier"
     ),
@@ -286,9 +315,7 @@ FRENCH = {
     "Bronze": "Bronze",
     # HCP gate
     "Healthcare professionals only": "Réservé aux professionnels de santé",
-    "All content on this site is intended for healthcare professionals only. By acknowledging "
-    "this message and accessing the information on this website you are confirming that you "
-    "are a Healthcare Professional.": (
+    GATE_MESSAGE: (
         "L’ensemble du contenu de ce site est destiné exclusivement aux professionnels de "
         "santé. En acceptant ce message et en accédant aux informations de ce site, vous "
         "confirmez être un professionnel de santé."
@@ -318,10 +345,7 @@ FRENCH = {
     "Now you can support HCPs in making informed decisions for their patients": (
         "Aidez les professionnels de santé à prendre des décisions éclairées pour leurs patients"
     ),
-    "Your contribution helps us continuously deliver expertly curated content to HCPs "
-    "worldwide. You will also have the opportunity to make a content suggestion for "
-    "consideration and receive updates on the impact contributions are making to our "
-    "content.": (
+    SUPPORT_APPEAL: (
         "Votre contribution nous aide à proposer en continu aux professionnels de santé du "
         "monde entier des contenus sélectionnés par des experts. Vous pourrez aussi suggérer "
         "un contenu et être informé de l’impact des contributions sur nos contenus."
@@ -386,24 +410,14 @@ FRENCH = {
         "Après la lecture de cet article, les apprenants pourront citer une nouvelle avancée "
         "clinique dans la leucémie aiguë lymphoblastique."
     ),
-    "Results from a dual-center, retrospective study assessing outcomes in 164\u00a0adolescents "
-    "and young adults (AYAs) aged 15–40 years with acute lymphoblastic leukemia (ALL) who "
-    "underwent\u00a0allogeneic hematopoietic stem cell transplantation (allo-HSCT) in second "
-    "complete remission (CR2) between 2010 and 2022 were recently published in "
-    "the\u00a0American Journal of Hematology by Pasvolsky et al.": (
+    SEED_RESULTS: (
         "Pasvolsky et al. ont récemment publié dans l’American Journal of Hematology les "
         "résultats d’une étude rétrospective bicentrique portant sur 164\u00a0adolescents et "
         "jeunes adultes (AJA) âgés de 15–40 ans atteints de leucémie aiguë lymphoblastique "
         "(LAL) ayant reçu une allogreffe de cellules souches hématopoïétiques (allo-CSH) en "
         "deuxième rémission complète (RC2) entre 2010 et 2022."
     ),
-    "At median follow-up of 36 months, 3-year overall survival (OS) and progression-free "
-    "survival (PFS) were 53% and 46%, respectively. The 3-year cumulative incidences of "
-    "relapse and non relapse mortality (NRM) were 36% and 18%, respectively. "
-    "Allo-HSCT-specific comorbidity index &gt;3 was independently associated with inferior "
-    "OS, PFS, and higher NRM. Measurable residual disease (MRD) positivity predicted worse PFS "
-    "(hazard ratio [HR], 2.7; 95% confidence interval [CI], 1.5–4.8; p\u00a0&lt;\u00a00.001) and "
-    "higher relapse risk (HR, 2.8; 95% CI, 1.4–5.6; p\u00a0=\u00a00.004) but not OS.": (
+    SEED_KEY_DATA: (
         "Avec un suivi médian de 36 mois, la survie globale (SG) et la survie sans progression "
         "(SSP) à 3 ans étaient respectivement de 53% et 46%. Les incidences cumulées à 3 ans "
         "de la rechute et de la mortalité sans rechute (MSR) étaient respectivement de 36% et "
@@ -414,9 +428,7 @@ FRENCH = {
         "et un risque de rechute plus élevé (HR, 2.8; IC à 95%, 1.4–5.6; p\u00a0=\u00a00.004), "
         "mais pas la SG."
     ),
-    "Allo-HSCT in CR2 remains a curative option for AYA patients with ALL, with outcomes "
-    "influenced by pretransplant MRD status and comorbidities, supporting the need for "
-    "risk-adapted transplant strategies.": (
+    SEED_KEY_LEARNING: (
         "L’allo-CSH en RC2 reste une option curative pour les AJA atteints de LAL ; ses "
         "résultats dépendent du statut MRD avant la greffe et des comorbidités, ce qui plaide "
         "pour des stratégies de greffe adaptées au risque."
@@ -440,10 +452,7 @@ FRENCH = {
         "Dans l’étude bicentrique portant sur 164 AJA atteints de LAL ayant reçu une allo-CSH "
         "en RC2, quelle était la survie globale à 3 ans ?"
     ),
-    "18%": "18%",
-    "36%": "36%",
-    "46%": "46%",
-    "53%": "53%",
+    **QUIZ_FIGURES,
     "At a median follow-up of 36 months, 3-year overall survival was 53% and progression-free "
     "survival 46%.": (
         "Avec un suivi médian de 36 mois, la survie globale à 3 ans était de 53% et la survie "
@@ -469,9 +478,7 @@ FRENCH = {
     "Higher non-relapse mortality, but not a higher risk of relapse": (
         "Une mortalité sans rechute plus élevée, mais pas un risque de rechute plus élevé"
     ),
-    "MRD positivity predicted worse progression-free survival (HR, 2.7; 95% CI, 1.5–4.8; "
-    "p\u00a0&lt;\u00a00.001) and a higher relapse risk (HR, 2.8; 95% CI, 1.4–5.6; "
-    "p\u00a0=\u00a00.004), but not overall survival.": (
+    MRD_EXPLANATION: (
         "La positivité de la MRD prédisait une survie sans progression plus défavorable (HR, "
         "2.7; IC à 95%, 1.5–4.8; p\u00a0&lt;\u00a00.001) et un risque de rechute plus élevé "
         "(HR, 2.8; IC à 95%, 1.4–5.6; p\u00a0=\u00a00.004), mais pas une survie globale plus "
@@ -487,9 +494,7 @@ FRENCH = {
     ),
     "MRD positivity before transplant": "La positivité de la MRD avant la greffe",
     "No factor was associated with these outcomes": "Aucun facteur n’était associé à ces résultats",
-    "An allo-HSCT-specific comorbidity index &gt;3 was independently associated with inferior "
-    "overall and progression-free survival and higher non-relapse mortality. MRD positivity "
-    "predicted worse progression-free survival and relapse, but not overall survival.": (
+    COMORBIDITY_EXPLANATION: (
         "Un indice de comorbidité spécifique de l’allo-CSH &gt;3 était associé de façon "
         "indépendante à une survie globale et une survie sans progression plus faibles et à une "
         "mortalité sans rechute plus élevée. La positivité de la MRD prédisait une survie sans "
@@ -504,11 +509,7 @@ FRENCH = {
     "The organisations that fund The ALL Hub, by level of sponsorship.": (
         "Les organisations qui financent The ALL Hub, par niveau de parrainage."
     ),
-    "Amgen": "Amgen",
-    "Autolus": "Autolus",
-    "Jazz Pharmaceuticals": "Jazz Pharmaceuticals",
-    "Pfizer": "Pfizer",
-    "Hippocrate Conference Institute": "Hippocrate Conference Institute",
+    **FUNDER_NAMES,
     "the Hippocrate Conference Institute, an association of the Servier Group": (
         "Hippocrate Conference Institute, association du groupe Servier"
     ),

@@ -6,4 +6,3 @@ class OutcomesConfig(AppConfig):
     name = "hub_site.outcomes"
     label = "hub_outcomes"
     verbose_name = _("Learning outcomes")
-    default_auto_field = "django.db.models.BigAutoField"

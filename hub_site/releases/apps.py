@@ -6,4 +6,3 @@ class ReleasesConfig(AppConfig):
     name = "hub_site.releases"
     label = "hub_releases"
     verbose_name = _("Language releases")
-    default_auto_field = "django.db.models.BigAutoField"

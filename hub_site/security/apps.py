@@ -6,4 +6,3 @@ class SecurityConfig(AppConfig):
     name = "hub_site.security"
     label = "hub_security"
     verbose_name = _("Security")
-    default_auto_field = "django.db.models.BigAutoField"

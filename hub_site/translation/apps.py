@@ -6,7 +6,6 @@ class TranslationConfig(AppConfig):
     name = "hub_site.translation"
     label = "hub_translation"
     verbose_name = _("Translation")
-    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
         from hub_site.translation import (

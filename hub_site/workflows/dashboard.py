@@ -12,6 +12,7 @@ from hub_site.workflows.roles import TRANSLATORS, in_any_group, is_site_manager
 
 SUBMITTED_BY = _("Submitted by")
 WAITING_FOR = _("Waiting for")
+ALL_YOUR_REVIEWS = ("hub_reviews:index", _("All your reviews"))
 
 
 def everyone(user):
@@ -44,11 +45,11 @@ class WorkListPanel(Component):
         shown_to=everyone,
         empty_text="",
         person_label=SUBMITTED_BY,
-        since_label=WAITING_FOR,
-        # "Waiting for 3 days" or, for what is done, "Last edited 3 days ago".
-        since_is_wait=True,
-        more_url_name="",
-        more_label="",
+        # The "since" column says how long a row has waited ("Waiting for: 3 days") or, with
+        # the heading given here, how long ago it was done ("Last edited: 3 days ago").
+        done_label="",
+        # (URL name, label) of the link to everything of the kind.
+        more=("", ""),
     ):
         self.name = name
         self.order = order
@@ -58,10 +59,9 @@ class WorkListPanel(Component):
         self.shown_to = shown_to
         self.empty_text = empty_text
         self.person_label = person_label
-        self.since_label = since_label
-        self.since_is_wait = since_is_wait
-        self.more_url_name = more_url_name
-        self.more_label = more_label
+        self.since_label = done_label or WAITING_FOR
+        self.since_is_wait = not done_label
+        self.more_url_name, self.more_label = more
 
     def render_html(self, parent_context):
         request = parent_context["request"]
@@ -100,8 +100,7 @@ def work_list_panels():
             ("language", "step", "person", "since", "progress", "actions"),
             shown_to=reviewers,
             empty_text=_("Nothing awaits your review."),
-            more_url_name="hub_reviews:index",
-            more_label=_("All your reviews"),
+            more=ALL_YOUR_REVIEWS,
         ),
         WorkListPanel(
             "hub_review_queue",
@@ -111,8 +110,7 @@ def work_list_panels():
             ("language", "step", "person", "since", "progress"),
             shown_to=is_site_manager,
             empty_text=_("Nothing is in review."),
-            more_url_name="wagtailadmin_reports:workflow",
-            more_label=_("All workflows"),
+            more=("wagtailadmin_reports:workflow", _("All workflows")),
         ),
         WorkListPanel(
             "hub_changes_requested",
@@ -121,8 +119,7 @@ def work_list_panels():
             work_lists.changes_requested,
             ("language", "step", "person", "since", "comment"),
             person_label=_("Reviewer"),
-            since_label=_("Requested"),
-            since_is_wait=False,
+            done_label=_("Requested"),
         ),
         ToTranslatePanel(
             "hub_to_translate",
@@ -132,8 +129,7 @@ def work_list_panels():
             (),
             shown_to=translators,
             empty_text=_("Every page is translated and up to date."),
-            more_url_name="hub_translation:status_report",
-            more_label=_("Translation status of every page"),
+            more=("hub_translation:status_report", _("Translation status of every page")),
         ),
         WorkListPanel(
             "hub_my_drafts",
@@ -141,8 +137,7 @@ def work_list_panels():
             _("Your drafts"),
             work_lists.my_drafts,
             ("language", "since"),
-            since_label=_("Last edited"),
-            since_is_wait=False,
+            done_label=_("Last edited"),
         ),
         WorkListPanel(
             "hub_mine_in_review",
@@ -158,9 +153,7 @@ def work_list_panels():
             work_lists.recently_reviewed,
             ("language", "step", "person", "since", "comment"),
             shown_to=reviewers,
-            since_label=_("Reviewed"),
-            since_is_wait=False,
-            more_url_name="hub_reviews:index",
-            more_label=_("All your reviews"),
+            done_label=_("Reviewed"),
+            more=ALL_YOUR_REVIEWS,
         ),
     ]

@@ -121,18 +121,20 @@ def my_drafts(user):
     ]
 
 
-def _current_steps(**filters):
-    """The step each matching page's review is at (or was sent back from)."""
-    return _page_task_states().filter(workflow_state__current_task_state=F("pk"), **filters)
+def _own_reviews(user, status):
+    """The step each page this person submitted, whose review is at ``status``, is at (or
+    was sent back from)."""
+    return _page_task_states().filter(
+        workflow_state__current_task_state=F("pk"),
+        workflow_state__requested_by=user,
+        workflow_state__status=status,
+    )
 
 
 def mine_in_review(user):
     """What this person submitted and is under review: at which step, since when."""
     return _task_state_rows(
-        _current_steps(
-            workflow_state__requested_by=user,
-            workflow_state__status=WorkflowState.STATUS_IN_PROGRESS,
-        ).order_by("started_at"),
+        _own_reviews(user, WorkflowState.STATUS_IN_PROGRESS).order_by("started_at"),
         since=lambda ts: ts.started_at,
         person=lambda ts: None,
     )
@@ -141,10 +143,7 @@ def mine_in_review(user):
 def changes_requested(user):
     """What a reviewer sent back to this person: who, at which step, and what they said."""
     return _task_state_rows(
-        _current_steps(
-            workflow_state__requested_by=user,
-            workflow_state__status=WorkflowState.STATUS_NEEDS_CHANGES,
-        ).order_by("-finished_at"),
+        _own_reviews(user, WorkflowState.STATUS_NEEDS_CHANGES).order_by("-finished_at"),
         since=lambda ts: ts.finished_at,
         person=lambda ts: ts.finished_by,
     )

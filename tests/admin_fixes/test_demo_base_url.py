@@ -1,13 +1,11 @@
 """make demo gives WAGTAILADMIN_BASE_URL its own address, and the settings follow it."""
 
-import os
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-PROJECT_DIR = Path(__file__).resolve().parents[2]
+from tests.fresh_process import PROJECT_DIR, run_python
+
 PRINT_BASE_URL = (
     "import importlib; print(importlib.import_module('settings.dev').WAGTAILADMIN_BASE_URL)"
 )
@@ -15,19 +13,7 @@ PRINT_BASE_URL = (
 
 def dev_base_url(**environ):
     """settings.dev's WAGTAILADMIN_BASE_URL in a fresh process with ``environ``."""
-    inherited = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"WAGTAILADMIN_BASE_URL", "DJANGO_SETTINGS_MODULE"}
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", PRINT_BASE_URL],
-        cwd=PROJECT_DIR,
-        env={**inherited, **environ},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_python(PRINT_BASE_URL, environ, unset={"WAGTAILADMIN_BASE_URL"})
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()
 

@@ -16,12 +16,16 @@ def article_index(home):
     return create_index(home)
 
 
+def translated_index(home, language_code, title, slug):
+    """An article index in the published translation of the home page into a language."""
+    translated_home = home.copy_for_translation(Locale.objects.get(language_code=language_code))
+    publish_certified(translated_home.save_revision())
+    return create_index(translated_home, title=title, slug=slug)
+
+
 @pytest.fixture
 def spanish_index(home):
-    """An article index in the published Spanish translation of the home page."""
-    spanish_home = home.copy_for_translation(Locale.objects.get(language_code="es"))
-    publish_certified(spanish_home.save_revision())
-    return create_index(spanish_home, title="Artículos", slug="articulos")
+    return translated_index(home, "es", "Artículos", "articulos")
 
 
 @pytest.fixture

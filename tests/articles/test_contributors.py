@@ -16,8 +16,6 @@ from django.utils.formats import date_format
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail_localize.models import (
-    StringSegment,
-    StringTranslation,
     Translation,
     TranslationSource,
 )
@@ -33,6 +31,7 @@ from hub_site.workflows import roles
 from tests.articles.factories import create_article, home_page
 from tests.articles.test_page_types import article_form_data
 from tests.caches import empty_caches
+from tests.localize import translate_segments
 from tests.publishing import publish_certified
 
 pytestmark = pytest.mark.django_db
@@ -229,6 +228,15 @@ def relationship_form(company="Amgen", started_on="2025-01-01", ended_on=""):
     }
 
 
+def dated_disclosure_form(started_on, ended_on):
+    """A disclosure of one relationship, which ran between these dates, and its mitigation."""
+    return contributor_form(
+        [relationship_form(started_on=started_on, ended_on=ended_on)],
+        nothing_to_disclose=False,
+        mitigation="M.",
+    )
+
+
 @pytest.fixture
 def editor_client(client, django_user_model):
     editor = django_user_model.objects.create_user("editor", password="editor-pass-1234")
@@ -276,20 +284,12 @@ def test_editors_add_a_contributor_with_their_disclosure(editor_client):
             "Say how the relationships were kept from influencing the content",
         ),
         (
-            contributor_form(
-                [relationship_form(started_on="2019-01-01", ended_on="2020-01-01")],
-                nothing_to_disclose=False,
-                mitigation="M.",
-            ),
+            dated_disclosure_form("2019-01-01", "2020-01-01"),
             None,
             "ended more than 24 months before the disclosure was confirmed",
         ),
         (
-            contributor_form(
-                [relationship_form(started_on="2025-05-01", ended_on="2025-04-01")],
-                nothing_to_disclose=False,
-                mitigation="M.",
-            ),
+            dated_disclosure_form("2025-05-01", "2025-04-01"),
             None,
             "A relationship cannot end before it started.",
         ),
@@ -385,13 +385,7 @@ def translate_into(instance, locale, strings):
     """A translator's translation of ``instance`` through wagtail-localize."""
     source, _created = TranslationSource.update_or_create_from_instance(instance)
     Translation.objects.get_or_create(source=source, target_locale=locale)
-    for segment in StringSegment.objects.filter(source=source).select_related("string"):
-        StringTranslation.objects.create(
-            translation_of=segment.string,
-            locale=locale,
-            context=segment.context,
-            data=strings[segment.string.data],
-        )
+    translate_segments(source, locale, lambda segment: strings[segment.string.data])
     translated, _created = source.create_or_update_translation(locale)
     return translated
 

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from django.test import Client
 
 from tests.browser.test_role_dashboards import assert_no_axe_violations_in
-from tests.browser.test_workflow_admin import guide_shot
+from tests.browser.test_workflow_admin import guide_shot, sign_in
 from tests.releases.conftest import (  # noqa: F401 - fixtures
     submit_correction,
     translate_and_approve,
@@ -16,15 +16,6 @@ from tests.releases.conftest import (  # noqa: F401 - fixtures
 from tests.workflows.conftest import make_user, team  # noqa: F401 - fixtures
 
 TEAM_PASSWORD = "review-pass-1234"
-
-
-def sign_in_as(page, base_url, username):
-    page.context.clear_cookies()
-    page.goto(f"{base_url}/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(TEAM_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{base_url}/admin/")
 
 
 def test_the_editor_and_translator_follow_a_release(live_site, page, team, translated_page):  # noqa: F811
@@ -36,7 +27,7 @@ def test_the_editor_and_translator_follow_a_release(live_site, page, team, trans
     page.set_viewport_size({"width": 1400, "height": 1000})
 
     # The editor opens the page: a banner says the change waits, with the way to the release.
-    sign_in_as(page, live_site.url, "editor")
+    sign_in(page, live_site.url, "editor", TEAM_PASSWORD)
     page.goto(f"{live_site.url}/admin/pages/{translated_page.pk}/edit/")
     expect(page.get_by_text("waits to go live with its translations")).to_be_visible()
     page.locator(".messages").get_by_role("link", name="Language release").click()
@@ -49,7 +40,7 @@ def test_the_editor_and_translator_follow_a_release(live_site, page, team, trans
     guide_shot(page, "editor-language-release")
 
     # The translator finds the open releases under Reports.
-    sign_in_as(page, live_site.url, "translator")
+    sign_in(page, live_site.url, "translator", TEAM_PASSWORD)
     page.get_by_role("button", name="Reports").click()
     page.get_by_role("link", name="Language releases").click()
     expect(page.get_by_role("heading", name="Open releases")).to_be_visible()

@@ -29,11 +29,11 @@ def make_user(username, group_name):
     return user
 
 
-def sign_in(page, base_url, username):
+def sign_in(page, base_url, username, password=PASSWORD):
     page.context.clear_cookies()
     page.goto(f"{base_url}/admin/login/")
     page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(f"{base_url}/admin/")
 

@@ -45,13 +45,18 @@ from tests.surveys.test_vote_url import poll_form
 pytestmark = pytest.mark.django_db
 
 
-def test_a_poll_part_costs_three_queries(voter, featured, article, django_assert_num_queries):
-    url = poll_part_url(featured, article)
-    voter.get(url)  # the poll and the article are read once per content generation
+def get_again(client, url, queries):
+    """GET ``url`` a second time, within ``queries`` (a count of queries asserted): the
+    poll or survey, the article and the site are read once per content generation, by the
+    first request."""
+    client.get(url)
+    with queries:
+        return client.get(url)
 
+
+def test_a_poll_part_costs_three_queries(voter, featured, article, django_assert_num_queries):
     # The reader's vote, then the results: the votes per choice and the choices.
-    with django_assert_num_queries(3):
-        response = voter.get(url)
+    response = get_again(voter, poll_part_url(featured, article), django_assert_num_queries(3))
 
     assert VOTED in response.text
 
@@ -63,24 +68,16 @@ def test_a_poll_part_of_a_reader_who_has_not_voted_costs_at_most_two_queries(
     identity = ReaderState()  # a reader who answered something else before
     identity.start()
     reader.cookies[settings.READER_COOKIE_NAME] = identity.as_cookie_value()
-    url = poll_part_url(featured, article)
-    reader.get(url)
-
     # Whether they voted, and the choices of the blank form (none when its markup comes
     # from the fragment cache).
-    with django_assert_max_num_queries(2):
-        response = reader.get(url)
+    response = get_again(reader, poll_part_url(featured, article), django_assert_max_num_queries(2))
 
     assert 'class="poll-form"' in response.text
 
 
 def test_a_survey_part_costs_one_query(respondent, survey, article, django_assert_num_queries):
-    url = survey_part_url(survey, article)
-    respondent.get(url)
-
     # Whether they answered: the survey, the article and the site are the process's copies.
-    with django_assert_num_queries(1):
-        response = respondent.get(url)
+    response = get_again(respondent, survey_part_url(survey, article), django_assert_num_queries(1))
 
     assert ANSWERED in response.text
 

@@ -11,7 +11,6 @@ from wagtail_localize.models import (
     OverridableSegment,
     SegmentOverride,
     StringSegment,
-    StringTranslation,
     Translation,
     TranslationSource,
 )
@@ -19,6 +18,7 @@ from wagtail_localize.models import (
 from hub_site.demo.gate import SEED_GATE_COPY
 from hub_site.gate.models import GateCopy, HcpGateSettings
 from tests.gate.helpers import gate_location
+from tests.localize import translate_segments
 from tests.publishing import publish_certified
 
 pytestmark = pytest.mark.django_db
@@ -42,14 +42,7 @@ def translate_with_wagtail_localize(copy, locale, strings, overrides=None):
     """Translate ``copy`` as a translator does in wagtail-localize's editor, then publish."""
     source, _created = TranslationSource.get_or_create_from_instance(copy)
     translation = Translation.objects.create(source=source, target_locale=locale)
-    for segment in StringSegment.objects.filter(source=source).select_related("context"):
-        StringTranslation.objects.create(
-            translation_of_id=segment.string_id,
-            locale=locale,
-            context=segment.context,
-            data=strings[segment.context.path],
-            translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
-        )
+    translate_segments(source, locale, lambda segment: strings[segment.context.path])
     for segment in OverridableSegment.objects.filter(source=source).select_related("context"):
         if segment.context.path in (overrides or {}):
             SegmentOverride.objects.create(

@@ -4,13 +4,13 @@ lists the same ones, and no other project module reads the environment for a set
 import ast
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from django.conf import settings
+
+from tests.fresh_process import run_python
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 SETTINGS_DIR = PROJECT_DIR / "settings"
@@ -214,19 +214,7 @@ PRINT_FLAG = (
 
 
 def import_bench_settings(**environ):
-    inherited = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DEBUG", "HUB_LOCAL_PLAIN_HTTP", "DJANGO_SETTINGS_MODULE"}
-    }
-    return subprocess.run(
-        [sys.executable, "-c", PRINT_FLAG],
-        cwd=PROJECT_DIR,
-        env={**inherited, **BENCH_ENV, **environ},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return run_python(PRINT_FLAG, {**BENCH_ENV, **environ}, unset={"DEBUG", "HUB_LOCAL_PLAIN_HTTP"})
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,14 @@ from hub_site.demo.surveys import load_surveys
 from tests.i18n.conftest import translate
 
 
+def assert_shows(page, translated, instead_of):
+    """The page shows every translated text, and none of the English ``instead_of``."""
+    for text in translated:
+        assert text in page
+    for text in instead_of:
+        assert text not in page
+
+
 @pytest.fixture
 def demo_survey_and_poll(db):
     """The demo's feedback survey and poll (English), as `make demo` loads them."""
@@ -36,10 +44,7 @@ def test_the_gate_labels_are_in_the_reader_language(client, db, language, expect
     assert response.status_code == 200
     page = response.content.decode()
     assert f'<html lang="{language}"' in page
-    for text in expected:
-        assert text in page
-    for text in english:
-        assert text not in page
+    assert_shows(page, expected, instead_of=english)
 
 
 @pytest.mark.parametrize(
@@ -58,9 +63,7 @@ def test_the_gate_labels_are_in_the_reader_language(client, db, language, expect
 def test_the_search_page_is_in_the_reader_language(hcp_client, db, language, expected):
     page = hcp_client.get(f"/{language}/search/", {"q": "zzzz"}).content.decode()
 
-    for text in expected:
-        assert text in page
-    assert "Search articles" not in page
+    assert_shows(page, expected, instead_of=["Search articles"])
     summary = {"es": "0 artículos coinciden con «zzzz».", "fr": "0 article correspond à « zzzz »."}
     assert summary[language] in page
 
@@ -75,10 +78,11 @@ def test_poll_messages_and_errors_are_in_the_reader_language(hcp_client, demo_su
     choice = spanish_poll.choices.first()
     hcp_client.post(spanish_poll.url, {"choice": choice.pk})
     page = hcp_client.get(spanish_poll.url).text
-    assert "Gracias por votar." in page
-    assert "100% (1 voto)" in page
-    assert "1 voto en total." in page
-    assert "Thank you for voting." not in page
+    assert_shows(
+        page,
+        ["Gracias por votar.", "100% (1 voto)", "1 voto en total."],
+        instead_of=["Thank you for voting."],
+    )
 
 
 def test_the_survey_form_is_in_the_reader_language(hcp_client, demo_survey_and_poll):
@@ -87,7 +91,8 @@ def test_the_survey_form_is_in_the_reader_language(hcp_client, demo_survey_and_p
 
     page = hcp_client.get(french_survey.url).text
 
-    assert ">Envoyer mon avis</button>" in page
-    assert "Tout à fait d’accord" in page
-    assert "Pas du tout d’accord" in page
-    assert "Strongly agree" not in page
+    assert_shows(
+        page,
+        [">Envoyer mon avis</button>", "Tout à fait d’accord", "Pas du tout d’accord"],
+        instead_of=["Strongly agree"],
+    )

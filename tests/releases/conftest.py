@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 
 from wagtail.models import Locale
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from hub_site.translation.drafts import save_translation_draft
+from tests.page_editor import submit_standard_page
 from tests.publishing import publish_certified
 from tests.translation.helpers import publish_english_page, start_translation, translate_string
 from tests.workflows.conftest import make_user, team  # noqa: F401 - fixtures
@@ -41,19 +41,7 @@ def translated(page, code):
 def submit_correction(client, people, page, intro):
     """The editor changes the intro and submits; both reviewers approve."""
     client.force_login(people["editor"])
-    response = client.post(
-        reverse("wagtailadmin_pages:edit", args=(page.pk,)),
-        nested_form_data(
-            {
-                "title": page.title,
-                "slug": page.slug,
-                "intro": intro,
-                "body": rich_text(page.specific.body or ""),
-                "comments": inline_formset([]),
-                "action-submit": "Submit",
-            }
-        ),
-    )
+    response = submit_standard_page(client, page, intro, page.specific.body or "")
     assert response.status_code == 302, response.content[:2000]
     for reviewer in ("medical", "compliance"):
         client.force_login(people[reviewer])

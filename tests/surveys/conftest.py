@@ -60,6 +60,21 @@ def article(home):
 
 
 @pytest.fixture
+def quiz(home):
+    from tests.surveys.quiz_helpers import make_quiz  # which builds on add_page, above
+
+    return make_quiz(home)
+
+
+@pytest.fixture
+def quiz_article(article, quiz):
+    """The article, published with the quiz."""
+    article.quiz = quiz
+    publish_certified(article.save_revision())
+    return article
+
+
+@pytest.fixture
 def make_poll(home):
     def make(slug, choices=("Yes", "No"), **fields):
         fields.setdefault("title", slug.replace("-", " ").capitalize())

@@ -4,24 +4,11 @@ foot, once per phase per reader, with scores, the answers and colleagues' averag
 import pytest
 
 from surveys.models import QuizAnswer, QuizAttempt
-from tests.publishing import publish_certified
 
 from .conftest import add_article
-from .quiz_helpers import answers, make_quiz, part, quiz_answer_url
+from .quiz_helpers import answers, part, quiz_answer_url
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def quiz(home):
-    return make_quiz(home)
-
-
-@pytest.fixture
-def quiz_article(article, quiz):
-    article.quiz = quiz
-    publish_certified(article.save_revision())
-    return article
 
 
 def take(reader, quiz, phase, article, correct=(True, True)):

@@ -7,14 +7,15 @@ import pytest
 from django.test import TestCase
 
 from wagtail.models import Locale
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.models import Translation
 from wagtail_localize.operations import translate_object
 
 from surveys.models import QuizAttempt
 from tests.i18n.conftest import translate
+from tests.localize import translate_segments
 from tests.publishing import publish_certified
 
-from .quiz_helpers import answers, make_quiz, part, quiz_answer_url
+from .quiz_helpers import answers, part, quiz_answer_url
 
 pytestmark = pytest.mark.django_db
 
@@ -46,16 +47,11 @@ def translate_quiz(quiz, language_code):
     with TestCase.captureOnCommitCallbacks(execute=True):
         translate_object(quiz, [locale])
     translation = Translation.objects.get(source__object_id=quiz.translation_key)
-    for segment in StringSegment.objects.filter(source=translation.source).select_related(
-        "string", "context"
-    ):
-        StringTranslation.objects.create(
-            translation_of=segment.string,
-            locale=locale,
-            context=segment.context,
-            data=SPANISH.get(segment.string.data, segment.string.data),
-            translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
-        )
+    translate_segments(
+        translation.source,
+        locale,
+        lambda segment: SPANISH.get(segment.string.data, segment.string.data),
+    )
     translation.save_target()
     spanish_quiz = quiz.get_translation(locale).specific
     for draft in [*spanish_quiz.get_ancestors().filter(depth__gt=1, live=False), spanish_quiz]:
@@ -65,16 +61,9 @@ def translate_quiz(quiz, language_code):
 
 
 @pytest.fixture
-def quiz(home):
-    return make_quiz(home)
-
-
-@pytest.fixture
-def articles(article, quiz):
-    article.quiz = quiz
-    publish_certified(article.save_revision())
+def articles(quiz_article, quiz):
     spanish_quiz = translate_quiz(quiz, "es")
-    return article, translate(article, "es")["es"], spanish_quiz
+    return quiz_article, translate(quiz_article, "es")["es"], spanish_quiz
 
 
 def test_the_quiz_s_questions_choices_and_explanations_are_translated_with_the_same_ids(

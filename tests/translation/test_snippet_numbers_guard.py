@@ -6,17 +6,18 @@ from django.contrib.messages import get_messages
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from wagtail.models import Locale
-from wagtail_localize.models import Translation
-
 from hub_site.translation.drafts import save_translation_draft
 from hub_site.translation.models import MachineTranslationNotice
 from tests.publishing import publish_certified
 from tests.translation.helpers import (
     confirm_figures,
-    start_language,
     translate_figures_page,
     translate_string,
+)
+from tests.translation.notices import (
+    notice_edit_url,
+    publish_english_notice,
+    start_notice_translation,
 )
 
 ORIGINAL = "Checked against the original within 2 days."
@@ -27,34 +28,13 @@ def messages_of(response):
     return [str(m) for m in get_messages(response.wsgi_request)]
 
 
-def edit_url(notice):
-    view = "wagtailsnippets_hub_translation_machinetranslationnotice:edit"
-    return reverse(view, args=(notice.pk,))
-
-
 @pytest.fixture
 def spanish_notice(client, team):
     """The manager translates the English notice into Spanish and gets a figure wrong."""
-    english = MachineTranslationNotice.objects.create(
-        locale=Locale.objects.get(language_code="en"), text=ORIGINAL
-    )
-    english.save_revision().publish()
-    spanish = Locale.objects.get(language_code="es")
+    english = publish_english_notice(ORIGINAL)
     client.force_login(team["manager"])
-    start_language(client, "es")
-    response = client.post(
-        reverse(
-            "wagtail_localize:submit_snippet_translation",
-            args=("hub_translation", "machinetranslationnotice", english.pk),
-        ),
-        {"locales": [spanish.pk]},
-    )
-    assert response.status_code == 302
-    translation = Translation.objects.get(
-        source__object_id=english.translation_key, target_locale=spanish
-    )
+    notice, translation = start_notice_translation(client, english)
     translate_string(client, translation, ORIGINAL, MISTRANSLATED)
-    notice = english.get_translation(spanish)
     assert not notice.live  # a draft: translations are made as drafts
     return notice, translation
 
@@ -63,11 +43,11 @@ def test_the_translation_editor_refuses_to_publish(client, team, spanish_notice)
     notice, translation = spanish_notice
     check_url = reverse("hub_translation:translation_number_check", args=(translation.pk,))
 
-    editor = client.get(edit_url(notice))
+    editor = client.get(notice_edit_url(notice))
     assert "cannot be published until they are corrected or confirmed" in editor.text
     assert check_url in editor.text
 
-    response = client.post(edit_url(notice), {"action": "publish"})
+    response = client.post(notice_edit_url(notice), {"action": "publish"})
 
     assert response.status_code == 302
     assert response["Location"] == check_url
@@ -112,7 +92,7 @@ def test_confirmed_by_someone_else_it_is_published(
 
     client.force_login(team["manager"])
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(edit_url(notice), {"action": "publish"})
+        response = client.post(notice_edit_url(notice), {"action": "publish"})
     assert response.status_code == 302
     notice.refresh_from_db()
     assert notice.live

@@ -20,13 +20,19 @@ from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
 from articles.models import ArticleIndexPage
-from hub_site.translation.models import ChangedSegment, MachineTranslationNotice
+from hub_site.translation.models import ChangedSegment
 from hub_site.translation.sync import sync_translations
 from hub_site.translation.sync_hooks import announce_changed_segments
 from hub_site.translation.sync_views import word_diff
 from tests.articles.factories import create_article, create_index, home_page
 from tests.publishing import publish_certified
-from tests.translation.helpers import start_language, start_translation, translate_string
+from tests.queries import queries_of_get
+from tests.translation.helpers import start_translation, translate_string
+from tests.translation.notices import (
+    notice_edit_url,
+    publish_english_notice,
+    start_notice_translation,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +52,15 @@ def translated(client, team, english_page):
     publish_certified(spanish_page.get_latest_revision())
     spanish_page.refresh_from_db()
     return spanish_page, translation
+
+
+@pytest.fixture
+def french(client, english_page, translated):
+    """The French translation of "About us", started after the Spanish one: its welcome
+    translated."""
+    _french_page, translation = start_translation(client, english_page, "fr")
+    translate_string(client, translation, "Welcome, patients", "Bienvenue, patients")
+    return translation
 
 
 def change_intro(page, intro, publish=False):
@@ -86,16 +101,16 @@ def snapshot(page):
     return (page.title, page.intro, page.live_revision_id, page.latest_revision_id)
 
 
-def review(client, translation, change, action, text=""):
+def post_review(client, translation, segment_id, string_id, action, text=""):
+    """The review page's form, for the segment waiting (``ChangedSegment``) and its string."""
     return client.post(
         review_url(translation),
-        {
-            "segment": change.pk,
-            "string": change.string_id,
-            "action": action,
-            "text": text,
-        },
+        {"segment": segment_id, "string": string_id, "action": action, "text": text},
     )
+
+
+def review(client, translation, change, action, text=""):
+    return post_review(client, translation, change.pk, change.string_id, action, text)
 
 
 def assert_changed_and_kept(translation, translator, title_before):
@@ -337,11 +352,7 @@ def test_no_prefill_when_the_setting_is_off(
     assert not StringTranslation.objects.filter(translation_of__data="Welcome, colleagues").exists()
 
 
-def test_locales_limit_the_translations_synced(client, team, english_page, translated):
-    _spanish_page, spanish = translated
-    _french_page, french = start_translation(client, english_page, "fr")
-    translate_string(client, french, "Welcome, patients", "Bienvenue, patients")
-
+def test_locales_limit_the_translations_synced(english_page, french):
     synced = sync_translations(
         change_intro(english_page, "Welcome, colleagues").as_object(),
         locales=[Locale.objects.get(language_code="fr")],
@@ -351,10 +362,8 @@ def test_locales_limit_the_translations_synced(client, team, english_page, trans
     assert ChangedSegment.objects.get().translation_id == french.pk
 
 
-def test_refused_and_invalid_reviews_store_nothing(client, team, english_page, translated):
+def test_refused_and_invalid_reviews_store_nothing(client, team, english_page, translated, french):
     _spanish_page, spanish = translated
-    _french_page, french = start_translation(client, english_page, "fr")
-    translate_string(client, french, "Welcome, patients", "Bienvenue, patients")
     sync_translations(change_intro(english_page, "Welcome, colleagues").as_object())
     change = ChangedSegment.objects.get(translation=spanish)
     french_change = ChangedSegment.objects.get(translation=french)
@@ -366,31 +375,14 @@ def test_refused_and_invalid_reviews_store_nothing(client, team, english_page, t
     nothing_to_keep = review(client, spanish, change, "keep")
     assert nothing_to_keep.status_code == 400
     assert "no translation to keep" in nothing_to_keep.text
-    other = client.post(
-        review_url(spanish),
-        {
-            "segment": french_change.pk,
-            "string": segment(spanish, "Welcome, colleagues").string_id,
-            "action": "save",
-            "text": "Bienvenidos, colegas",
-        },
-    )
+    welcome = segment(spanish, "Welcome, colleagues").string_id
+    other = post_review(client, spanish, french_change.pk, welcome, "save", "Bienvenidos, colegas")
     assert other.status_code == 400
     assert "not waiting for review in this translation" in other.text
-    unknown = client.post(
-        review_url(spanish),
-        {"segment": 0, "string": 0, "action": "save", "text": "Hola"},
-    )
+    unknown = post_review(client, spanish, 0, 0, "save", "Hola")
     assert unknown.status_code == 400
-    stale = client.post(
-        review_url(spanish),
-        {
-            "segment": change.pk,
-            "string": segment(spanish, "About us").string_id,
-            "action": "save",
-            "text": "Hola",
-        },
-    )
+    about = segment(spanish, "About us").string_id
+    stale = post_review(client, spanish, change.pk, about, "save", "Hola")
     assert stale.status_code == 400
     assert "changed again" in stale.text
 
@@ -465,13 +457,6 @@ def changed_article(client, translator, count, monkeypatch):
     return spanish, translation, (len(queries) - extraction[0], extraction[0])
 
 
-def queries_of_get(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries), response
-
-
 def queries_of_banner(client, spanish_page):
     """The queries of the editor's banner hook alone, on a real admin request."""
     request = client.get(reverse("wagtailadmin_home")).wsgi_request
@@ -533,6 +518,14 @@ def paragraphs(*texts):
     return "".join(f"<p>{text}</p>" for text in texts)
 
 
+# Three paragraphs of one rich text field, and the translator's Spanish.
+DOSING = {
+    "Dose once daily.": "Una dosis al día.",
+    "Take with food.": "Tomar con comida.",
+    "Store cold.": "Conservar en frío.",
+}
+
+
 def translated_body(client, team, english_page, translations):
     """The English page's body made of the paragraphs ``translations`` maps to the
     translator's Spanish, every one of them translated."""
@@ -576,16 +569,7 @@ def shown_on_review_page(client, translation):
 def test_paragraphs_of_one_rich_text_field_are_reviewed_one_by_one(client, team, english_page):
     """Every paragraph of a rich text field shares the field's translation context: each
     changed paragraph has a row of its own."""
-    spanish_page, translation = translated_body(
-        client,
-        team,
-        english_page,
-        {
-            "Dose once daily.": "Una dosis al día.",
-            "Take with food.": "Tomar con comida.",
-            "Store cold.": "Conservar en frío.",
-        },
-    )
+    spanish_page, translation = translated_body(client, team, english_page, DOSING)
 
     sync_body(english_page, "Dose twice daily.", "Take with food.", "Store frozen.")
 
@@ -666,16 +650,7 @@ def test_paragraphs_that_take_each_others_text_keep_their_own_previous_text(
 ):
     """A paragraph takes the text another paragraph waits for review with, in one sync: the
     rows trade strings without two of them ever standing for the same one."""
-    _spanish_page, translation = translated_body(
-        client,
-        team,
-        english_page,
-        {
-            "Dose once daily.": "Una dosis al día.",
-            "Take with food.": "Tomar con comida.",
-            "Store cold.": "Conservar en frío.",
-        },
-    )
+    _spanish_page, translation = translated_body(client, team, english_page, DOSING)
     sync_body(english_page, "Dose twice daily.", "Take with food.", "Store frozen.")
 
     sync_body(english_page, "Store frozen.", "Take with food.", "Store in the dark.")
@@ -754,33 +729,15 @@ def test_the_sync_view_prefills_with_machine_translation_through_the_queue(
 
 
 def test_a_translated_snippet_shows_its_changes_too(client, team):
-    english = MachineTranslationNotice.objects.create(
-        locale=Locale.objects.get(language_code="en"), text="Checked by a machine."
-    )
-    english.save_revision().publish()
+    english = publish_english_notice("Checked by a machine.")
     client.force_login(team["manager"])
-    start_language(client, "es")
-    spanish_locale = Locale.objects.get(language_code="es")
-    submitted = client.post(
-        reverse(
-            "wagtail_localize:submit_snippet_translation",
-            args=("hub_translation", "machinetranslationnotice", english.pk),
-        ),
-        {"locales": [spanish_locale.pk]},
-    )
-    assert submitted.status_code == 302
-    translation = TranslationSource.objects.get(
-        object_id=english.translation_key
-    ).translations.get()
+    spanish, translation = start_notice_translation(client, english)
     translate_string(client, translation, "Checked by a machine.", "Revisado por una máquina.")
-    spanish = english.get_translation(spanish_locale)
 
     english.text = "Checked by a machine, then by a person."
     sync_translations(english.save_revision().as_object(), user=team["manager"])
 
-    edit = reverse(
-        "wagtailsnippets_hub_translation_machinetranslationnotice:edit", args=(spanish.pk,)
-    )
+    edit = notice_edit_url(spanish)
     editor = client.get(edit)
     assert editor.status_code == 200
     assert f"1 {BANNER}" in editor.text and review_url(translation) in editor.text

@@ -16,19 +16,21 @@ from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.models import Locale
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.models import StringSegment, StringTranslation
 
 from home.models import HomePage, StandardPage
 from hub_site.translation.drafts import save_translation_draft
 from hub_site.translation.memory_hooks import offer_memory
-from hub_site.translation.models import (
-    ChangedSegment,
-    MachineTranslationNotice,
-    TranslationMemoryEntry,
-)
+from hub_site.translation.models import ChangedSegment, TranslationMemoryEntry
 from hub_site.workflows import roles
 from tests.publishing import publish_certified
+from tests.queries import queries_of_get
 from tests.translation.helpers import start_translation, translate_string
+from tests.translation.notices import (
+    notice_edit_url,
+    publish_english_notice,
+    start_notice_translation,
+)
 
 WELCOME = "Welcome, patients"
 BIENVENIDOS = "Bienvenidos, pacientes"
@@ -443,34 +445,14 @@ def test_the_translation_editor_says_what_the_memory_holds(client, team, leaflet
     assert "translation memory" not in client.get(editor_url(french)).text
 
 
-def notice_edit_url(notice):
-    view = "wagtailsnippets_hub_translation_machinetranslationnotice:edit"
-    return reverse(view, args=(notice.pk,))
-
-
 def test_snippets_feed_and_use_the_memory(client, team, django_capture_on_commit_callbacks):
     notice_text = "Checked by the editors of the hub."
     spanish_text = "Revisado por los editores del portal."
     source = english("Checks", notice_text)
     publish_translation(client, team["translator"], source, {notice_text: spanish_text})
-    english_notice = MachineTranslationNotice.objects.create(
-        locale=Locale.objects.get(language_code="en"), text=notice_text
-    )
-    english_notice.save_revision().publish()
-    spanish = Locale.objects.get(language_code="es")
+    english_notice = publish_english_notice(notice_text)
     client.force_login(team["manager"])
-    response = client.post(
-        reverse(
-            "wagtail_localize:submit_snippet_translation",
-            args=("hub_translation", "machinetranslationnotice", english_notice.pk),
-        ),
-        {"locales": [spanish.pk]},
-    )
-    assert response.status_code == 302
-    translation = Translation.objects.get(
-        source__object_id=english_notice.translation_key, target_locale=spanish
-    )
-    notice = english_notice.get_translation(spanish)
+    notice, translation = start_notice_translation(client, english_notice)
 
     editor = client.get(notice_edit_url(notice))
     assert "1 segment has matches in translation memory (1 exact)." in editor.text
@@ -542,13 +524,6 @@ def big_page_memory(client, team, count):
     return target, translation
 
 
-def queries_of(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries), response
-
-
 def test_the_memory_page_costs_the_same_queries_for_200_segments(client, team):
     _small_target, small = big_page_memory(client, team, 4)
     _big_target, big = big_page_memory(client, team, 200)
@@ -556,8 +531,8 @@ def test_the_memory_page_costs_the_same_queries_for_200_segments(client, team):
 
     # Warmed up first: the process's first request fills caches (content types and such).
     client.get(memory_url(small))
-    small_queries, _response = queries_of(client, memory_url(small))
-    big_queries, response = queries_of(client, memory_url(big))
+    small_queries, _response = queries_of_get(client, memory_url(small))
+    big_queries, response = queries_of_get(client, memory_url(big))
 
     assert len(response.context["rows"]) == 199  # all but the title
     assert response.context["exact_count"] == 199
