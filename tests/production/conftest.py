@@ -42,10 +42,21 @@ LIFETIME_SECONDS = 30 * 86400
 def pytest_collection_modifyitems(items):
     # The stacks run on their own PostgreSQL database whichever database the suite's leg
     # uses, so one CI leg runs them (.ci/run).
-    for item in items:
-        in_here = "tests/production/" in str(item.fspath)
-        if in_here and {"stack", "machines"} & set(getattr(item, "fixturenames", ())):
-            item.add_marker(pytest.mark.own_postgres)
+    on_stacks = [
+        item
+        for item in items
+        if "tests/production/" in str(item.fspath)
+        and {"stack", "machines"} & set(getattr(item, "fixturenames", ()))
+    ]
+    for item in on_stacks:
+        item.add_marker(pytest.mark.own_postgres)
+    # And first: pytest-xdist hands each process a first batch of consecutive tests, so each
+    # module's stack starts in one process. Last (where pytest-django puts tests without a
+    # database), the modules were handed out a few tests at a time, and each process that
+    # got some started the module's stack. They use no test database: pytest-django's
+    # order of the others stays as it is.
+    first = set(on_stacks)
+    items[:] = on_stacks + [item for item in items if item not in first]
 
 
 def unavailable():
