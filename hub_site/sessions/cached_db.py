@@ -14,8 +14,9 @@ from django.utils.crypto import get_random_string
 
 
 class SessionStore(cached_db.SessionStore):
-    def _get_new_session_key(self):
+    # Django's session stores draw a key in these methods and offer no public hook for it.
+    def _get_new_session_key(self):  # noqa: HUB001 - no public hook for drawing a key
         return get_random_string(32, VALID_KEY_CHARS)
 
-    async def _aget_new_session_key(self):
-        return self._get_new_session_key()
+    async def _aget_new_session_key(self):  # noqa: HUB001 - no public hook for drawing a key
+        return self._get_new_session_key()  # noqa: HUB001 - no public hook for drawing a key

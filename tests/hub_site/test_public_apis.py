@@ -4,16 +4,20 @@ caching layer through none at all.
 A private name of Django, Wagtail or another library (``_cached_parent_obj``,
 ``request._wagtail_site``) can change in any release without notice. Ruff's SLF001 finds
 them written as attributes; this module also finds what SLF001 cannot see: private names
-imported from a library, or named in a string (``getattr(request, "_wagtail_site")``).
+imported from a library, named in a string (``getattr(request, "_wagtail_site")``), or
+used by a subclass of a library's class as its own (``self._class``).
 Where no public API exists, a line may still use one when it says why: a ``noqa`` comment
 for SLF001 or HUB001 followed by ``- <reason>`` (the upstream issue, where there is one).
 """
 
 import ast
+import importlib
+import inspect
 import json
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,6 +44,17 @@ LIBRARIES = (
 )
 ATTRIBUTE_BUILTINS = {"getattr", "setattr", "hasattr", "delattr"}
 CONTENT_APPS = ("home", "articles", "surveys")
+# Where the project subclasses library classes; importing them runs no script.
+PROJECT_APPS = ("hub_site", *CONTENT_APPS)
+# Underscored names the libraries document: ruff's list (Model._meta...), and the two methods
+# Django's "Writing a custom storage system" asks a storage to implement.
+DOCUMENTED_PRIVATE_NAMES = {
+    *tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["ruff"]["lint"]["flake8-self"][
+        "ignore-names"
+    ],
+    "_open",
+    "_save",
+}
 CACHING_LAYER = "hub_site.cache"
 # A noqa for a private name, with its reason, as in "noqa: SLF001 - no public API, see #123".
 JUSTIFIED_NOQA = re.compile(r"#\s*noqa:\s*[A-Z0-9, ]*\b(?:SLF001|HUB001)\b[A-Z0-9, ]*\s+-\s+\S")
@@ -160,3 +175,54 @@ def test_content_apps_do_not_import_the_caching_layer():
         line for path in source_files(*CONTENT_APPS) for line in imports_of(path, CACHING_LAYER)
     ]
     assert imports == [], f"{CACHING_LAYER} imported by content apps:\n" + "\n".join(imports)
+
+
+def private_names_of_library_bases(path):
+    """Lines of ``path`` where a class uses, through ``self`` or ``cls`` or by overriding it,
+    a private name its library base class has: SLF001 sees only other objects' names."""
+    lines, tree = parsed(path)
+    module = importlib.import_module(".".join(path.relative_to(ROOT).with_suffix("").parts))
+    found = []
+    for node in ast.walk(tree):
+        cls = getattr(module, node.name, None) if isinstance(node, ast.ClassDef) else None
+        if not isinstance(cls, type):
+            continue
+        library_bases = [base for base in cls.__mro__[1:] if is_library(base.__module__)]
+        for use in ast.walk(node):
+            if isinstance(use, ast.FunctionDef | ast.AsyncFunctionDef):
+                name = use.name
+            elif isinstance(use, ast.Attribute) and getattr(use.value, "id", None) in (
+                "self",
+                "cls",
+            ):
+                name = use.attr
+            else:
+                continue
+            if (
+                is_private(name)
+                and name not in DOCUMENTED_PRIVATE_NAMES
+                and any(defines(base, name) for base in library_bases)
+                and not justified(lines, use)
+            ):
+                found.append(f"{where(path, use)}: {lines[use.lineno - 1].strip()}")
+    return found
+
+
+def defines(base, name):
+    """Whether a library class has ``name``, as a class attribute or one it sets on self."""
+    if name in vars(base):
+        return True
+    try:
+        return f"self.{name}" in inspect.getsource(base)
+    except (OSError, TypeError):
+        return False
+
+
+def test_no_class_uses_a_private_name_of_its_library_base_class():
+    used = [
+        line
+        for path in source_files(*PROJECT_APPS)
+        if path.name != "__init__.py" or path.stat().st_size
+        for line in private_names_of_library_bases(path)
+    ]
+    assert used == [], "private names of library base classes:\n" + "\n".join(used)
