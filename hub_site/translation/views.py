@@ -140,11 +140,6 @@ class NumberCheckView(TranslationScreenView):
         return self.done(_("The figures of that segment are confirmed."))
 
 
-# The numbers check of a translated page (by its id), and of a translated snippet (by its
-# translation's id).
-number_check = translation_number_check = NumberCheckView.as_view()
-
-
 def refuse_flagged(request, obj, flagged):
     """Tell the translator what blocks publishing and send them to the numbers check."""
     messages.error(

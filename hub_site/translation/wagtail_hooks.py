@@ -37,10 +37,10 @@ register_snippet(MachineTranslationNoticeViewSet)
 register_admin_urls(
     "translation/",
     [
-        path("numbers/<int:page_id>/", views.number_check, name="number_check"),
+        path("numbers/<int:page_id>/", views.NumberCheckView.as_view(), name="number_check"),
         path(
             "numbers/translation/<int:translation_id>/",
-            views.translation_number_check,
+            views.NumberCheckView.as_view(),
             name="translation_number_check",
         ),
         *report_urls("status/", views.TranslationStatusReportView, "status_report"),
