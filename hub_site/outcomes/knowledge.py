@@ -25,6 +25,8 @@ from hub_site.outcomes.statistics import (
 from surveys.models import Phase, QuizAnswer, QuizAttempt, QuizPage
 
 SCORE = Cast(F("correct"), FloatField()) / F("questions")
+# What pairs an after attempt with a before attempt: the same quiz, article and reader.
+PAIRED_ON = ("quiz_key", "article_key", "respondent")
 
 
 @dataclass(frozen=True)
@@ -95,14 +97,16 @@ def _attempts(scope, filters, phase):
     )
 
 
+def _paired_before(attempt=""):
+    """Narrows a subquery to the before attempt paired with the outer row's attempt.
+    ``attempt`` is the path from the subquery's rows to their attempt: "" for attempts,
+    "attempt__" for answers."""
+    pair = {f"{attempt}{key}": OuterRef(f"{attempt}{key}") for key in PAIRED_ON}
+    return Q(**{f"{attempt}phase": Phase.BEFORE}, **pair)
+
+
 def _paired_scores(completions):
-    before = QuizAttempt.objects.filter(
-        phase=Phase.BEFORE,
-        quiz_key=OuterRef("quiz_key"),
-        article_key=OuterRef("article_key"),
-        respondent=OuterRef("respondent"),
-        questions__gt=0,
-    )
+    before = QuizAttempt.objects.filter(_paired_before(), questions__gt=0)
     difference = F("after_score") - F("before_score")
     figures = (
         completions.annotate(
@@ -127,11 +131,7 @@ def _paired_scores(completions):
 def _paired_answers(completions):
     """{(quiz key, question id): PairedAnswers} of the completions' answers."""
     before = QuizAnswer.objects.filter(
-        attempt__phase=Phase.BEFORE,
-        attempt__quiz_key=OuterRef("attempt__quiz_key"),
-        attempt__article_key=OuterRef("attempt__article_key"),
-        attempt__respondent=OuterRef("attempt__respondent"),
-        question_id=OuterRef("question_id"),
+        _paired_before("attempt__"), question_id=OuterRef("question_id")
     )
     right_before = Exists(before.filter(correct=True))
     wrong_before = Exists(before.filter(correct=False))

@@ -1,7 +1,6 @@
 """The glossary's admin: its snippet listing and form, the glossary check's URLs, and the
 translation editor's warning."""
 
-from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -18,6 +17,7 @@ from hub_site.translation import glossary_views
 from hub_site.translation.editor_hooks import when_translation_editor_opens
 from hub_site.translation.glossary import glossary_warnings_of, unexplained
 from hub_site.translation.models import GlossaryTerm
+from hub_site.translation.screens import screen_urls
 
 
 class GlossaryTermForm(WagtailAdminModelForm):
@@ -102,14 +102,7 @@ register_snippet(GlossaryTermViewSet)
 # translation's id).
 register_admin_urls(
     "translation/glossary/",
-    [
-        path("<int:page_id>/", glossary_views.GlossaryCheckView.as_view(), name="glossary_check"),
-        path(
-            "translation/<int:translation_id>/",
-            glossary_views.GlossaryCheckView.as_view(),
-            name="translation_glossary_check",
-        ),
-    ],
+    screen_urls("", glossary_views.GlossaryCheckView, "glossary_check"),
     "hub_glossary",
 )
 

@@ -9,7 +9,7 @@ header and links back to its translation editor, and its forms post back to it.
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.views import View
 
 from wagtail.admin import messages
@@ -28,6 +28,20 @@ def screen_url(obj, page_url_name, translation_url_name):
     if isinstance(obj, Page):
         return reverse(page_url_name, args=(obj.pk,))
     return reverse(translation_url_name, args=(translation_of(obj).pk,))
+
+
+def screen_urls(route, view_class, name):
+    """The two URLs of a screen below ``route``: a translated page's, by the page's id, named
+    ``name``, and a translated snippet's, by its translation's id, named
+    ``translation_<name>``; ``screen_url`` reverses the pair."""
+    return [
+        path(f"{route}<int:page_id>/", view_class.as_view(), name=name),
+        path(
+            f"{route}translation/<int:translation_id>/",
+            view_class.as_view(),
+            name=f"translation_{name}",
+        ),
+    ]
 
 
 class TranslationScreenView(View):

@@ -21,6 +21,7 @@ from hub_site.translation import (  # noqa: F401
 )
 from hub_site.translation.models import MachineTranslationNotice
 from hub_site.translation.numbers_guard import flagged_segments_of
+from hub_site.translation.screens import screen_urls
 from hub_site.translation.status import may_view_translation_reports
 
 
@@ -37,12 +38,7 @@ register_snippet(MachineTranslationNoticeViewSet)
 register_admin_urls(
     "translation/",
     [
-        path("numbers/<int:page_id>/", views.NumberCheckView.as_view(), name="number_check"),
-        path(
-            "numbers/translation/<int:translation_id>/",
-            views.NumberCheckView.as_view(),
-            name="translation_number_check",
-        ),
+        *screen_urls("numbers/", views.NumberCheckView, "number_check"),
         *report_urls("status/", views.TranslationStatusReportView, "status_report"),
         path(
             "machine/<int:translation_id>/",

@@ -1,7 +1,5 @@
 """The support form: what is stored, what is refused, and who is told."""
 
-import csv
-import io
 from datetime import datetime
 
 import pytest
@@ -12,6 +10,7 @@ from django.core import mail
 from wagtail.contrib.forms.models import FormSubmission
 
 from home.models import SupportPage
+from tests.downloads import rows_of_csv
 from tests.publishing import publish_certified
 
 from .conftest import publish_child
@@ -198,7 +197,7 @@ def test_submissions_are_listed_and_exported_in_the_admin(hcp_client, admin_clie
 
     assert "Blinatumomab in frontline therapy" in listing.text
     assert "Consent wording shown" in listing.text
-    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
+    rows = rows_of_csv(export)
     assert rows[0] == [
         "Submission date",
         "Interested in contributing",

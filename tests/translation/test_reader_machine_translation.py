@@ -15,6 +15,7 @@ from wagtail.models import Locale, PageViewRestriction
 from hub_site.translation.models import MachineTranslationNotice, default_notice_text
 from surveys.models import PollVote, SurveyResponse
 from tests.articles.factories import home_page
+from tests.downloads import rows_of_csv
 from tests.i18n.conftest import translate
 from tests.publishing import publish_certified
 from tests.surveys.helpers import answers
@@ -257,7 +258,7 @@ def test_a_survey_answer_is_stored_with_the_language_read(
     stored = SurveyResponse.objects.get()
     assert (stored.reader_language, stored.locale.language_code) == ("de", "en")
     export = admin_client.get(f"/admin/forms/submissions/{survey.pk}/", {"export": "csv"})
-    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
+    rows = rows_of_csv(export)
     assert rows[0][-1] == "Read in (machine translation)"
     assert rows[1][-1] == "de"
 

@@ -1,9 +1,6 @@
 """The translation status report in the admin, and the languages it and the "Translate"
 dialog offer: those in use, with a page tree."""
 
-import csv
-import io
-
 from bs4 import BeautifulSoup
 
 from django.db import connection
@@ -16,6 +13,7 @@ from home.models import HomePage, StandardPage
 from hub_site.translation.languages_in_use import languages_in_use
 from hub_site.translation.models import MachineTranslationNotice
 from hub_site.workflows import roles
+from tests.downloads import rows_of_csv
 from tests.publishing import publish_certified
 from tests.translation.helpers import (
     machine_translate,
@@ -209,7 +207,7 @@ def test_the_report_exports_every_row_the_filters_let_through(client, team):
 
     response = client.get(REPORT, {"export": "csv", "locale": "es"})
     assert response["Content-Type"] == "text/csv"
-    lines = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    lines = rows_of_csv(response)
     assert lines[0] == [
         "Title",
         "Type",
