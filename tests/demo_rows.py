@@ -47,6 +47,12 @@ def load_and_keep(using):
     tables_before = read_tables(connection)
     media_before = media_files()
     call_command("load_demo", stdout=StringIO())
+    return changed_rows(connection, tables_before, media_before)
+
+
+def changed_rows(connection, tables_before, media_before):
+    """The rows of each table that changed since ``tables_before``, and the files written
+    under MEDIA_ROOT since ``media_before``."""
     tables_after = read_tables(connection)
     media_after = media_files()
     return DemoRows(

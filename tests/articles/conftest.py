@@ -3,6 +3,7 @@ import pytest
 from wagtail.models import Locale
 
 from tests.articles.factories import create_index, create_topic, home_page
+from tests.kept_rows import kept
 from tests.publishing import publish_certified
 
 
@@ -12,6 +13,7 @@ def home(db):
 
 
 @pytest.fixture
+@kept
 def article_index(home):
     return create_index(home)
 
@@ -24,11 +26,13 @@ def translated_index(home, language_code, title, slug):
 
 
 @pytest.fixture
+@kept
 def spanish_index(home):
     return translated_index(home, "es", "Artículos", "articulos")
 
 
 @pytest.fixture
+@kept
 def topics(db):
     """Live English topics, by slug."""
     return {

@@ -8,6 +8,7 @@ from django.test import Client
 from hub_site.demo.surveys import load_surveys
 from hub_site.gate.cookies import COOKIE_NAME, signed_confirmation
 from tests.articles.factories import create_article, create_index, create_topic, home_page
+from tests.kept_rows import kept
 
 
 @pytest.fixture
@@ -16,16 +17,19 @@ def home(db):
 
 
 @pytest.fixture
+@kept
 def topic(db):
     return create_topic("Transplantation")
 
 
 @pytest.fixture
+@kept
 def article_index(home):
     return create_index(home)
 
 
 @pytest.fixture
+@kept
 def article(home, article_index, topic):
     load_surveys(home)  # the site's default feedback survey and a poll
     return create_article(article_index, title="Blinatumomab in upfront ALL", topics=[topic])

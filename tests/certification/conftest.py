@@ -6,6 +6,7 @@ from wagtail.models import WorkflowState
 
 from home.models import HomePage, StandardPage
 from hub_site.workflows import roles
+from tests.kept_rows import kept
 from tests.workflows.conftest import make_user, team  # noqa: F401 - fixtures
 
 
@@ -50,6 +51,7 @@ def review(client, page, medical, compliance):
 
 
 @pytest.fixture
+@kept
 def certified_page(client, team, home):  # noqa: F811 - the imported fixture
     """A standard page written by the editor and certified by both reviewers."""
     page = submit_new_page(client, team["editor"], home)

@@ -6,7 +6,6 @@ workflow never writes, so those certificates are written directly (they are inse
 rows) and their revisions published the way a certified publication is.
 """
 
-import csv
 import hashlib
 import io
 from datetime import datetime, timedelta
@@ -27,6 +26,8 @@ from hub_site.certification.models import Certificate
 from hub_site.certification.reports import state_query
 from hub_site.demo.gate import load_gate_copy
 from tests.certification.conftest import review
+from tests.downloads import rows_of_csv
+from tests.kept_rows import kept
 from tests.workflows.test_editorial_workflow import page_form
 
 
@@ -80,16 +81,12 @@ def live_page(parent, title, review_by, *, code=None, language="en"):
     return page, certificate
 
 
-def rows_of_csv(response):
-    assert response["Content-Type"] == "text/csv"
-    text = b"".join(response.streaming_content).decode("utf-8")
-    return list(csv.reader(io.StringIO(text)))
-
-
 def csv_rows(client, user, report, query=""):
     """``report``'s CSV export as ``user`` downloads it, filtered by ``query``."""
     client.force_login(user)
-    return rows_of_csv(client.get(f"{url(report)}?export=csv&{query}"))
+    response = client.get(f"{url(report)}?export=csv&{query}")
+    assert response["Content-Type"] == "text/csv"
+    return rows_of_csv(response)
 
 
 def panel_of(response):
@@ -404,6 +401,7 @@ def test_certificate_view_shows_what_changed_after_a_draft_and_a_new_certificate
 
 
 @pytest.fixture
+@kept
 def live_estate(certified_page, home, today):
     """Live pages in every state, in two locales, and a certified snippet."""
     expired, _ = live_page(home, "Expired page", today - timedelta(days=3), code="LIVE-0001")

@@ -12,6 +12,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from home.models import FunderIndexPage, FunderPage, FundingType, HomePage, SponsorshipLevel
+from tests.kept_rows import kept
 from tests.publishing import publish_certified
 
 SEED_GRANT = "the Hippocrate Conference Institute, an association of the Servier Group"
@@ -37,11 +38,13 @@ def home(db):
 
 
 @pytest.fixture
+@kept
 def funder_index(home):
     return publish_child(home, FunderIndexPage(title="Funders", slug="funders"))
 
 
 @pytest.fixture
+@kept
 def levels(home):
     return {
         name: SponsorshipLevel.objects.create(locale=home.locale, name=name, rank=rank)
@@ -74,6 +77,7 @@ def add_funder(funder_index, levels):
 
 
 @pytest.fixture
+@kept
 def seed_funders(add_funder):
     """The seed's funders, added in reverse so only the levels can put them in order."""
     funders = {

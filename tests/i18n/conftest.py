@@ -6,10 +6,12 @@ from wagtail.models import Locale
 from wagtail_localize.operations import translate_object
 
 from tests.articles.factories import create_article, create_index, home_page
+from tests.kept_rows import kept
 from tests.publishing import publish_certified
 
 
 @pytest.fixture
+@kept
 def article(db):
     return create_article(create_index(home_page()), "MRD in second remission")
 

@@ -10,6 +10,7 @@ from hub_site.demo.surveys import load_surveys
 from surveys.models import PollChoice, PollPage
 from tests.articles.factories import create_article, create_index
 from tests.caches import empty_caches
+from tests.kept_rows import kept
 from tests.publishing import publish_certified
 
 
@@ -27,6 +28,7 @@ def home(db):
 
 
 @pytest.fixture
+@kept
 def demo(home):
     """The seed's feedback survey (the site's default) and poll."""
     return load_surveys(home)
@@ -55,11 +57,13 @@ def add_article(home, title, slug, publish=True):
 
 
 @pytest.fixture
+@kept
 def article(home):
     return add_article(home, "Blinatumomab in upfront ALL", "blinatumomab-upfront")
 
 
 @pytest.fixture
+@kept
 def quiz(home):
     from tests.surveys.quiz_helpers import make_quiz  # which builds on add_page, above
 
@@ -67,6 +71,7 @@ def quiz(home):
 
 
 @pytest.fixture
+@kept
 def quiz_article(article, quiz):
     """The article, published with the quiz."""
     article.quiz = quiz

@@ -2,6 +2,7 @@ import pytest
 
 from django.test import override_settings
 
+from tests.kept_rows import kept
 from tests.support.libretranslate import libretranslate_server  # noqa: F401 - fixture
 from tests.surveys.conftest import article, demo, home, poll, survey  # noqa: F401 - fixtures
 from tests.translation.helpers import publish_english_page, publish_figures_page
@@ -20,10 +21,12 @@ def libretranslate(libretranslate_server):  # noqa: F811
 
 
 @pytest.fixture
+@kept
 def english_page(db):
     return publish_english_page("About us", "about-us", "Welcome, patients")
 
 
 @pytest.fixture
+@kept
 def figures_page(db):
     return publish_figures_page()

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from hub_site.workflows import roles
+from tests.kept_rows import kept
 
 
 @pytest.fixture
@@ -22,6 +23,7 @@ def make_user(db):
 
 
 @pytest.fixture
+@kept
 def team(make_user):
     """One person per editorial role."""
     return {
