@@ -3,11 +3,14 @@ the editorial team; and the steps of a correction through the admin's own URLs."
 
 import pytest
 
+from django.test import Client
 from django.urls import reverse
 
 from wagtail.models import Locale
+from wagtail_localize.models import Translation
 
 from hub_site.translation.drafts import save_translation_draft
+from tests.kept_rows import kept
 from tests.page_editor import submit_standard_page
 from tests.publishing import publish_certified
 from tests.translation.helpers import publish_english_page, start_translation, translate_string
@@ -18,20 +21,29 @@ LANGUAGES = {"es": ("Dosis: 10 mg al día", "Sobre"), "fr": ("Dose : 10 mg par j
 
 
 @pytest.fixture
-def translated_page(admin_client, team):  # noqa: F811 - the fixture
-    """ "Dose: 10 mg a day", live in English, Spanish and French."""
+@kept
+def translated_page(team):  # noqa: F811 - the fixture
+    """ "Dose: 10 mg a day", live in English, Spanish and French, translated by a site
+    manager through wagtail-localize's own URLs."""
+    manager = Client()
+    manager.force_login(team["manager"])
     page = publish_english_page("About", "about-dose", "Dose: 10 mg a day")
-    translations = {}
     for code, (intro, title) in LANGUAGES.items():
-        target, translation = start_translation(admin_client, page, code)
-        translate_string(admin_client, translation, "About", title)
-        translate_string(admin_client, translation, "Dose: 10 mg a day", intro)
+        target, translation = start_translation(manager, page, code)
+        translate_string(manager, translation, "About", title)
+        translate_string(manager, translation, "Dose: 10 mg a day", intro)
         save_translation_draft(translation, team["translator"])
         target.refresh_from_db()
         publish_certified(target.get_latest_revision())
-        translations[code] = translation
-    page.translations_for_test = translations
+    manager.logout()
     return page
+
+
+def translation_into(page, code):
+    """wagtail-localize's translation of ``page`` into ``code``."""
+    return Translation.objects.get(
+        source__object_id=page.translation_key, target_locale__language_code=code
+    )
 
 
 def translated(page, code):
@@ -50,7 +62,7 @@ def submit_correction(client, people, page, intro):
 
 def translate_and_approve(client, people, page, code, source_text, text):
     """The translator translates the changed segment and submits; the reviewer approves."""
-    translation = page.translations_for_test[code]
+    translation = translation_into(page, code)
     client.force_login(people["translator"])
     assert translate_string(client, translation, source_text, text).status_code in (200, 201)
     target = translated(page, code)

@@ -21,7 +21,12 @@ from wagtail.models import PageLogEntry
 from hub_site.cache import invalidation
 from hub_site.releases.models import Release
 from hub_site.releases.publishing import RELEASED, RELEASED_WITHOUT_WAITING
-from tests.releases.conftest import submit_correction, translate_and_approve, translated
+from tests.releases.conftest import (
+    submit_correction,
+    translate_and_approve,
+    translated,
+    translation_into,
+)
 from tests.workflows.test_editorial_workflow import assert_refused
 
 pytestmark = pytest.mark.django_db
@@ -93,7 +98,7 @@ def test_a_correction_goes_live_in_every_language_together(
 def test_the_release_page_shows_who_each_language_waits_on(client, team, translated_page):
     page = translated_page
     submit_correction(client, team, page, NEW)
-    translation = page.translations_for_test["es"]
+    translation = translation_into(page, "es")
     client.force_login(team["translator"])
     from tests.translation.helpers import translate_string
 
