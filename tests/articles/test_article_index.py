@@ -3,9 +3,11 @@ import datetime
 import pytest
 
 from tests.articles.factories import create_article, create_image, create_topic
+from tests.kept_rows import kept
 
 
 @pytest.fixture
+@kept
 def eight_articles(article_index, topics):
     """Eight live articles a day apart, newest first; the odd ones are about MRD."""
     articles = []

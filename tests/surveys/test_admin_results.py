@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission, User
 
 from surveys.models import SurveyResponse
+from tests.kept_rows import kept
 
 from .conftest import add_article
 from .helpers import STATEMENT_NAMES, answers
@@ -16,11 +17,13 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
+@kept
 def second_article(home):
     return add_article(home, "Second article", "second-article")
 
 
 @pytest.fixture
+@kept
 def answered(new_reader, survey, article, second_article):
     """Three readers on the first article, one on the second."""
     given = [
