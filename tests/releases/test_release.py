@@ -94,6 +94,14 @@ def test_a_correction_goes_live_in_every_language_together(
         target = page if code == "en" else translated(page, code)
         assert "5 mg" in hcp_client.get(target.get_url()).text
 
+    # Reports → Language releases: no longer open, listed among the recently closed.
+    client.force_login(team["translator"])
+    html = client.get(reverse("hub_releases:list")).content.decode()
+    assert "No release is waiting." in html
+    closed = html.split("Recently closed")[1]
+    assert f'href="{reverse("wagtailadmin_pages:edit", args=(page.pk,))}"' in closed
+    assert "About" in closed and "Released in every language" in closed
+
 
 def test_the_release_page_shows_who_each_language_waits_on(client, team, translated_page):
     page = translated_page
