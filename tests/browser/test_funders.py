@@ -1,5 +1,7 @@
 """Journeys through the funders and support pages in Chromium, on the demo content."""
 
+from playwright.sync_api import expect
+
 from wagtail.contrib.forms.models import FormSubmission
 
 SEED_SENTENCE = (
@@ -18,21 +20,15 @@ def test_reader_finds_the_funders_from_the_footer(demo_site, hcp_demo_page, scre
     screenshot("home-with-funders")
     footer.get_by_role("link", name="View funders").click()
 
-    assert hcp_demo_page.url == f"{demo_site.url}/en/funders/"
-    assert hcp_demo_page.get_by_role("heading", level=2).all_inner_texts() == [
-        "Platinum",
-        "Gold",
-        "Silver",
-        "Bronze",
-        "Educational grants",
-    ]
-    assert hcp_demo_page.get_by_role("heading", level=3).all_inner_texts() == [
-        "Amgen",
-        "Autolus",
-        "Jazz Pharmaceuticals",
-        "Pfizer",
-        "Hippocrate Conference Institute",
-    ]
+    # Waiting for the new page: its URL is set when the navigation commits, before its
+    # content has arrived.
+    expect(hcp_demo_page).to_have_url(f"{demo_site.url}/en/funders/")
+    expect(hcp_demo_page.get_by_role("heading", level=2)).to_have_text(
+        ["Platinum", "Gold", "Silver", "Bronze", "Educational grants"]
+    )
+    expect(hcp_demo_page.get_by_role("heading", level=3)).to_have_text(
+        ["Amgen", "Autolus", "Jazz Pharmaceuticals", "Pfizer", "Hippocrate Conference Institute"]
+    )
     logos = hcp_demo_page.locator("img.funder-logo")
     assert logos.count() == 5
     assert all(logos.nth(i).evaluate("img => img.naturalWidth > 0") for i in range(5))
@@ -46,7 +42,7 @@ def test_reader_supports_the_hub_and_must_consent_to_updates(demo_site, hcp_demo
         "Now you can support HCPs in making informed decisions for their patients"
     )
     cta.get_by_role("link", name="Find out more").click()
-    assert hcp_demo_page.url == f"{demo_site.url}/en/support/"
+    expect(hcp_demo_page).to_have_url(f"{demo_site.url}/en/support/")
 
     hcp_demo_page.get_by_label("I am interested in contributing").check()
     hcp_demo_page.get_by_label("Content suggestion").fill("Blinatumomab in frontline therapy")
