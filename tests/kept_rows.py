@@ -96,7 +96,7 @@ def digest(tables):
 
 def reference(value):
     if isinstance(value, Model):
-        fresh = type(value)._default_manager.get(pk=value.pk)
+        fresh = type(value)._meta.default_manager.get(pk=value.pk)
         # Values the class computes and caches (cached_property) come back when read.
         extra = {
             name
@@ -123,7 +123,7 @@ class KeptInstance:
 
 def restored(value):
     if isinstance(value, KeptInstance):
-        return value.model._default_manager.get(pk=value.pk)
+        return value.model._meta.default_manager.get(pk=value.pk)
     if isinstance(value, (list, tuple)):
         return type(value)(restored(item) for item in value)
     if isinstance(value, dict):

@@ -7,13 +7,17 @@ from django.test import Client
 from django.urls import reverse
 
 from wagtail.models import Locale
-from wagtail_localize.models import Translation
 
 from hub_site.translation.drafts import save_translation_draft
 from tests.kept_rows import kept
 from tests.page_editor import submit_standard_page
 from tests.publishing import publish_certified
-from tests.translation.helpers import publish_english_page, start_translation, translate_string
+from tests.translation.helpers import (
+    publish_english_page,
+    start_translation,
+    translate_string,
+    translation_into,
+)
 from tests.workflows.conftest import make_user, team  # noqa: F401 - fixtures
 from tests.workflows.test_editorial_workflow import act, assert_done
 
@@ -37,13 +41,6 @@ def translated_page(team):  # noqa: F811 - the fixture
         publish_certified(target.get_latest_revision())
     manager.logout()
     return page
-
-
-def translation_into(page, code):
-    """wagtail-localize's translation of ``page`` into ``code``."""
-    return Translation.objects.get(
-        source__object_id=page.translation_key, target_locale__language_code=code
-    )
 
 
 def translated(page, code):

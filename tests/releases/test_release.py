@@ -25,8 +25,8 @@ from tests.releases.conftest import (
     submit_correction,
     translate_and_approve,
     translated,
-    translation_into,
 )
+from tests.translation.helpers import translation_into
 from tests.workflows.test_editorial_workflow import assert_refused
 
 pytestmark = pytest.mark.django_db

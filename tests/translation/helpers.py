@@ -51,10 +51,14 @@ def start_translation(client, page, language_code="es"):
         {"locales": [locale.pk]},
     )
     assert response.status_code == 302
-    translation = Translation.objects.get(
-        source__object_id=page.translation_key, target_locale=locale
+    return page.get_translation(locale), translation_into(page, language_code)
+
+
+def translation_into(source, language_code):
+    """wagtail-localize's translation of ``source`` (a page or snippet) into a language."""
+    return Translation.objects.get(
+        source__object_id=source.translation_key, target_locale__language_code=language_code
     )
-    return page.get_translation(locale), translation
 
 
 def translate_figures_page(client, translator, page, figures="53% y 64%"):
