@@ -10,7 +10,6 @@ from django.test import Client
 from django.urls import reverse
 
 from wagtail.models import Locale, WorkflowState
-from wagtail_localize.models import Translation
 
 from articles.models import ArticleIndexPage, ArticlePage
 from home.models import HomePage
@@ -18,7 +17,12 @@ from hub_site.workflows import roles
 from tests.articles.factories import create_article, create_index
 from tests.browser.test_accessibility import AXE
 from tests.browser.test_workflow_admin import guide_shot, make_user, sign_in
-from tests.translation.helpers import start_language, start_translation, translate_the_rest
+from tests.translation.helpers import (
+    start_language,
+    start_translation,
+    translate_the_rest,
+    translation_into,
+)
 
 MOST_CLICKS = 3
 COMMENT = "The 53% overall survival needs its reference."
@@ -171,9 +175,7 @@ def test_the_translator_translates_from_the_dashboard_and_submits_from_the_edito
     )
     page.wait_for_url(f"**/admin/pages/{translated.pk}/edit/")
     # The segments are typed in through wagtail-localize's own API, as its editor does.
-    translation = Translation.objects.get(
-        target_locale=spanish, source__object_id=translated.translation_key
-    )
+    translation = translation_into(translated, "es")
     translate_the_rest(as_client(translator), translation)
     page.reload()
     submit = page.get_by_role("button", name="Submit for review")

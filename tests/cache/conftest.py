@@ -7,13 +7,9 @@ from django.test import Client
 
 from hub_site.demo.surveys import load_surveys
 from hub_site.gate.cookies import COOKIE_NAME, signed_confirmation
-from tests.articles.factories import create_article, create_index, create_topic, home_page
+from tests.articles.conftest import article_index, home  # noqa: F401 - fixtures
+from tests.articles.factories import create_article, create_topic
 from tests.kept_rows import kept
-
-
-@pytest.fixture
-def home(db):
-    return home_page()
 
 
 @pytest.fixture
@@ -24,13 +20,7 @@ def topic(db):
 
 @pytest.fixture
 @kept
-def article_index(home):
-    return create_index(home)
-
-
-@pytest.fixture
-@kept
-def article(home, article_index, topic):
+def article(home, article_index, topic):  # noqa: F811
     load_surveys(home)  # the site's default feedback survey and a poll
     return create_article(article_index, title="Blinatumomab in upfront ALL", topics=[topic])
 

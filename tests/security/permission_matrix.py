@@ -20,7 +20,7 @@ from django.urls import reverse
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale, Site
-from wagtail_localize.models import StringSegment, Translation
+from wagtail_localize.models import StringSegment
 
 from home.models import HomePage, SupportPage
 from hub_site.certification.issue import certified_content
@@ -30,7 +30,7 @@ from hub_site.workflows import roles
 from surveys.models import SurveyFormField, SurveyPage, SurveyResponse
 from tests.articles.factories import create_article, create_image, create_index, create_topic
 from tests.publishing import publish_certified
-from tests.translation.helpers import translate_the_rest
+from tests.translation.helpers import translate_the_rest, translation_into
 
 # The role of each test user; "manager" (site manager, may do everything) shows that each
 # action's URL and data are right, so a refusal elsewhere is a refusal, not a typo.
@@ -429,9 +429,7 @@ def _translate(client, source_page, spanish):
         {"locales": [spanish.pk]},
     )
     assert response.status_code == 302, response.content[:500]
-    translation = Translation.objects.get(
-        source__object_id=source_page.translation_key, target_locale=spanish
-    )
+    translation = translation_into(source_page, spanish.language_code)
     return source_page.get_translation(spanish).specific, translation
 
 

@@ -7,13 +7,13 @@ import pytest
 from django.test import TestCase
 
 from wagtail.models import Locale
-from wagtail_localize.models import Translation
 from wagtail_localize.operations import translate_object
 
 from surveys.models import QuizAttempt
 from tests.i18n.conftest import translate
 from tests.localize import translate_segments
 from tests.publishing import publish_certified
+from tests.translation.helpers import translation_into
 
 from .quiz_helpers import answers, part, quiz_answer_url
 
@@ -46,7 +46,7 @@ def translate_quiz(quiz, language_code):
     locale = Locale.objects.get(language_code=language_code)
     with TestCase.captureOnCommitCallbacks(execute=True):
         translate_object(quiz, [locale])
-    translation = Translation.objects.get(source__object_id=quiz.translation_key)
+    translation = translation_into(quiz, language_code)
     translate_segments(
         translation.source,
         locale,

@@ -4,11 +4,10 @@ English, then translated through wagtail-localize's own "Translate" form."""
 from django.urls import reverse
 
 from wagtail.models import Locale
-from wagtail_localize.models import Translation
 
 from hub_site.translation.languages_in_use import languages_in_use
 from hub_site.translation.models import MachineTranslationNotice
-from tests.translation.helpers import start_language
+from tests.translation.helpers import start_language, translation_into
 
 
 def publish_english_notice(text):
@@ -34,10 +33,7 @@ def start_notice_translation(client, notice, language_code="es"):
         {"locales": [locale.pk]},
     )
     assert response.status_code == 302
-    translation = Translation.objects.get(
-        source__object_id=notice.translation_key, target_locale=locale
-    )
-    return notice.get_translation(locale), translation
+    return notice.get_translation(locale), translation_into(notice, language_code)
 
 
 def notice_edit_url(notice):

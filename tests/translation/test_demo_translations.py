@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from wagtail.models import Locale, Page
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.models import StringSegment, StringTranslation
 
 from articles.models import ArticlePage, Topic
 from home.models import SponsorshipLevel
@@ -21,6 +21,7 @@ from hub_site.gate.models import GateCopy
 from hub_site.translation.machine_notice import notice_text
 from hub_site.translation.models import MachineTranslationNotice
 from surveys.models import PollPage
+from tests.translation.helpers import translation_into
 
 SEED_ARTICLE = f"articles/{SEED_ARTICLE_SLUG}/"
 # Words a reader sees on each page, in each language.
@@ -104,9 +105,7 @@ def test_the_demo_pages_are_served_translated(hcp_client, language):
 def assert_translated_by_a_translator(instance, locale):
     """A Translation, and a translator's string for every segment: the translation editor
     shows it complete."""
-    translation = Translation.objects.get(
-        source__object_id=instance.translation_key, target_locale=locale
-    )
+    translation = translation_into(instance, locale.language_code)
     assert translation.enabled
     segments = StringSegment.objects.filter(source=translation.source)
     translated = StringTranslation.objects.filter(
@@ -243,9 +242,7 @@ def test_the_demo_translations_keep_the_glossary_and_fill_the_memory():
         article = ArticlePage.objects.get(
             slug=SEED_ARTICLE_SLUG, locale__language_code=language_code
         )
-        translation = Translation.objects.get(
-            source__object_id=article.translation_key, target_locale=article.locale
-        )
+        translation = translation_into(article, language_code)
         assert glossary_warnings(translation) == []
         # Published translations are the memory's entries.
         assert TranslationMemoryEntry.objects.filter(target_locale=article.locale).exists()

@@ -8,7 +8,6 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from wagtail.models import Locale
-from wagtail_localize.models import Translation
 
 from hub_site.translation.models import (
     GlossaryTerm,
@@ -22,6 +21,7 @@ from tests.translation.helpers import (
     start_language,
     start_translation,
     translate_string,
+    translation_into,
 )
 from tests.workflows.test_editorial_workflow import assert_refused
 
@@ -288,9 +288,7 @@ def test_translated_snippets_have_their_glossary_check(client, team):
         ),
         {"locales": [locale("es").pk]},
     )
-    translation = Translation.objects.get(
-        source__object_id=english.translation_key, target_locale=locale("es")
-    )
+    translation = translation_into(english, "es")
     translate_string(
         client, translation, "Checked against the original.", "Cotejado con la fuente."
     )

@@ -6,12 +6,17 @@ from django.urls import reverse
 from django.utils import translation
 
 from wagtail.models import Locale
-from wagtail_localize.models import StringSegment, Translation
+from wagtail_localize.models import StringSegment
 
 from hub_site.translation.drafts import save_translation_draft
 from hub_site.translation.models import MachineTranslationNotice, RevisionMachineText
 from tests.publishing import publish_certified
-from tests.translation.helpers import machine_translate, start_translation, translate_string
+from tests.translation.helpers import (
+    machine_translate,
+    start_translation,
+    translate_string,
+    translation_into,
+)
 
 # The built-in wording (no notice snippet), in the Spanish reader's language: "Translations
 # are machine generated, so may not be an exact or complete translation" (hub_site/locale).
@@ -121,9 +126,7 @@ def test_the_notice_follows_the_live_revision(
     spanish_page = publish_spanish(
         client, team, english_page, human_strings=[("About us", "Quiénes somos")]
     )
-    translation = Translation.objects.get(
-        source__object_id=english_page.translation_key, target_locale=spanish_page.locale
-    )
+    translation = translation_into(english_page, "es")
     assert notice_shown(hcp_client, spanish_page)
 
     # The translator rewrites the machine text: a draft, which readers do not see yet, and
@@ -170,9 +173,7 @@ def test_a_page_published_before_revisions_were_recorded_is_judged_by_its_string
     cache.clear()
     assert notice_shown(hcp_client, spanish_page)
 
-    translation = Translation.objects.get(
-        source__object_id=english_page.translation_key, target_locale=spanish_page.locale
-    )
+    translation = translation_into(english_page, "es")
     translate_string(client, translation, "About us", "Quiénes somos")
     translate_string(client, translation, "Welcome, patients", "Bienvenidos, pacientes")
     cache.clear()

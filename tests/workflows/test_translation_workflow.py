@@ -7,11 +7,12 @@ import pytest
 from django.urls import reverse
 
 from wagtail.models import Locale, WorkflowState
-from wagtail_localize.models import StringSegment, Translation
+from wagtail_localize.models import StringSegment
 
 from home.models import HomePage, StandardPage
 from hub_site.workflows import roles
 from tests.publishing import publish_certified
+from tests.translation.helpers import translation_into
 from tests.workflows.test_editorial_workflow import act, assert_done, assert_refused, page_form
 
 
@@ -62,9 +63,7 @@ def test_translator_localizes_and_translation_review_publishes(client, team, eng
     assert (
         client.get(reverse("wagtailadmin_pages:edit", args=(spanish_page.pk,))).status_code == 200
     )
-    translation = Translation.objects.get(
-        source__object_id=english_page.translation_key, target_locale=spanish
-    )
+    translation = translation_into(english_page, "es")
     assert translate_string(client, translation, "About us", "Quiénes somos").status_code in (
         200,
         201,
@@ -107,9 +106,7 @@ def test_a_submitted_edit_of_a_live_translation_stays_a_draft_until_approved(
         {"locales": [spanish.pk]},
     )
     spanish_page = english_page.get_translation(spanish)
-    translation = Translation.objects.get(
-        source__object_id=english_page.translation_key, target_locale=spanish
-    )
+    translation = translation_into(english_page, "es")
     submit = reverse("hub_workflows:submit_translation", args=(spanish_page.pk,))
     translate_string(client, translation, "About us", "Quiénes somos")
     assert_done(client.post(submit))
