@@ -5,11 +5,15 @@ from django.test.utils import setup_databases, teardown_databases
 
 from tests.caches import empty_caches
 from tests.demo_rows import load_demo_content
+from tests.support.migrated_template import start_from_template
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_test_environment, django_db_blocker, django_db_modify_db_settings):
     """The test database, migrated, and its migrated rows serialized for rollback.
+
+    It starts as a copy of a migrated template (``tests.support.migrated_template``):
+    kept as copied, so migrate finds nothing to do, and destroyed after the run as usual.
 
     pytest-django's own fixture sets up only the databases the collected tests ask for by
     name; the demo server of the browser tests (``demo_server``) needs it too. The rows are
@@ -18,7 +22,11 @@ def django_db_setup(django_test_environment, django_db_blocker, django_db_modify
     """
     with django_db_blocker.unblock():
         config = setup_databases(
-            verbosity=0, interactive=False, aliases={"default"}, serialized_aliases={"default"}
+            verbosity=0,
+            interactive=False,
+            aliases={"default"},
+            serialized_aliases={"default"},
+            keepdb=start_from_template(connections["default"]),
         )
     # Neither Django nor pytest-django has a public way to read or hand over those rows:
     # the attribute is private to Django's test database creation, and serialized rollback

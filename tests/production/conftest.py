@@ -24,6 +24,7 @@ from deploy.stack import (
 )
 from hub_site.cache.edge_pass import PASS_COOKIE, pass_value
 from hub_site.gate.cookies import COOKIE_NAME, signed_confirmation
+from tests.support.migrated_template import copy_postgres_if_missing
 
 # pytest-xdist's process ("gw0", "gw1"...), when the suite runs in several: each runs its
 # stacks on a database and a Redis database of its own.
@@ -88,6 +89,7 @@ def stack(tmp_path_factory):
         secret_key=SECRET_KEY,
         extra_env={"SECRET_KEY_FALLBACKS": PREVIOUS_SECRET_KEY},
     )
+    copy_postgres_if_missing(DATABASE)
     stack.prepare(quiet=True)
     stack.start()
     yield stack

@@ -18,6 +18,7 @@ from tests.production.conftest import (
     renewed,
     unavailable,
 )
+from tests.support.migrated_template import copy_postgres_if_missing
 from tests.support.seaweedfs import seaweedfs  # noqa: F401 - fixture
 
 DATABASE = f"hub_shared_nothing_tests{WORKER}"
@@ -73,6 +74,7 @@ def machines(tmp_path_factory, seaweedfs):  # noqa: F811
         extra_env=seaweedfs.environment(),
         app_env=disks,
     )
+    copy_postgres_if_missing(DATABASE)
     stack.prepare(quiet=True)
     for disk in disks.values():  # each machine collects its release's static files
         stack.manage("collectstatic", "--no-input", quiet=True, env=disk)

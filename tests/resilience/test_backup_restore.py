@@ -1,9 +1,10 @@
 """Backups restore: the commands of docs/operations.md ("Backups"), run for real.
 
-A database is migrated and given the demo content, dumped with ``pg_dump`` and restored
-with ``pg_restore`` into a fresh database; the seed article is found there and every
-migration is recorded. The media folder is archived and unpacked the same way
-and the restored database's images are found in it. Needs PostgreSQL on 127.0.0.1:5432.
+A migrated database (a copy of the suite's migrated template) is given the demo content,
+dumped with ``pg_dump`` and restored with ``pg_restore`` into a fresh database; the seed
+article is found there and every migration is recorded. The media folder is archived and
+unpacked the same way and the restored database's images are found in it. Needs
+PostgreSQL on 127.0.0.1:5432.
 """
 
 import os
@@ -17,6 +18,7 @@ import pytest
 
 from deploy.stack import answers
 from hub_site.demo.articles import SEED_ARTICLE_SLUG
+from tests.support.migrated_template import copy_postgres
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 SOURCE, RESTORED = "hub_ops_src", "hub_ops_restore"
@@ -79,7 +81,8 @@ def drop(*databases):
 @pytest.fixture
 def databases():
     drop(SOURCE, RESTORED)
-    run("createdb", "-h", "127.0.0.1", "-U", "postgres", SOURCE)
+    # Migrated already: SET_UP's migrate finds nothing to do (tests/support/migrated_template.py).
+    copy_postgres(SOURCE)
     yield
     drop(SOURCE, RESTORED)
 
