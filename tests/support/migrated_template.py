@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 LOCKS = PROJECT_DIR / "run" / "locks"
@@ -53,7 +54,8 @@ def migrate(database_url):
     database connections stay on the test database)."""
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "settings.test",
+        # This process's settings (the tests' own, or those without the caching layer).
+        "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE,
         "DATABASE_URL": database_url,
         "REDIS_URL": "",
     }
