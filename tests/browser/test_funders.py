@@ -17,6 +17,15 @@ def test_reader_finds_the_funders_from_the_footer(demo_site, hcp_demo_page, scre
 
     footer = hcp_demo_page.locator("footer")
     assert footer.locator(".funder-disclosure__sentence").inner_text() == SEED_SENTENCE
+    # The strip's logos load lazily, as a reader scrolls to them; a full-page screenshot
+    # does not scroll.
+    strip_logos = hcp_demo_page.locator(".funders-strip img.funder-logo")
+    expect(strip_logos).to_have_count(5)
+    for i in range(5):
+        strip_logos.nth(i).scroll_into_view_if_needed()
+        hcp_demo_page.wait_for_function(
+            "img => img.complete && img.naturalWidth > 0", arg=strip_logos.nth(i).element_handle()
+        )
     screenshot("home-with-funders")
     footer.get_by_role("link", name="View funders").click()
 
