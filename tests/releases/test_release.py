@@ -21,12 +21,8 @@ from wagtail.models import PageLogEntry
 from hub_site.cache import invalidation
 from hub_site.releases.models import Release
 from hub_site.releases.publishing import RELEASED, RELEASED_WITHOUT_WAITING
-from tests.releases.conftest import (
-    submit_correction,
-    translate_and_approve,
-    translated,
-)
-from tests.translation.helpers import translation_into
+from tests.releases.conftest import submit_correction, translate_and_approve, translated
+from tests.translation.helpers import publish_english_page, translate_string, translation_into
 from tests.workflows.test_editorial_workflow import assert_refused
 
 pytestmark = pytest.mark.django_db
@@ -108,8 +104,6 @@ def test_the_release_page_shows_who_each_language_waits_on(client, team, transla
     submit_correction(client, team, page, NEW)
     translation = translation_into(page, "es")
     client.force_login(team["translator"])
-    from tests.translation.helpers import translate_string
-
     translate_string(client, translation, NEW, "Dosis: 5 mg al día")
     client.post(reverse("hub_workflows:submit_translation", args=(translated(page, "es").pk,)))
 
@@ -244,8 +238,6 @@ def test_a_site_manager_releases_without_waiting_with_a_logged_reason(
 
 
 def test_a_page_without_translations_publishes_at_its_last_approval(client, team):
-    from tests.translation.helpers import publish_english_page
-
     page = publish_english_page("Alone", "alone", "Dose: 10 mg a day")
     submit_correction(client, team, page, NEW)
     page.refresh_from_db()

@@ -18,11 +18,10 @@ import pytest
 
 from deploy.stack import answers
 from hub_site.demo.articles import SEED_ARTICLE_SLUG
-from tests.support.migrated_template import copy_postgres
+from tests.support.migrated_template import SERVER, copy_postgres
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 SOURCE, RESTORED = "hub_ops_src", "hub_ops_restore"
-SERVER = "postgres://postgres@127.0.0.1:5432"
 TOOLS = ("pg_dump", "pg_restore", "createdb", "dropdb")
 SET_UP = (
     "from django.core.management import call_command; "
